@@ -1,0 +1,1 @@
+"""The DPRK–Russia Dossier generator: load → validate → model → render → write."""

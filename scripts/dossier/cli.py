@@ -1,0 +1,82 @@
+"""The `dossier` command: import, build, check. Errors go to stderr; no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .problems import InputError, Problem
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder upwards that has mkdocs.yml and data/."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "docs").is_dir():
+            return folder
+    return start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
+    parser.add_argument("--root", type=Path, help="project folder (default: found from here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    imp = sub.add_parser("import", help="convert one original text file into a report page")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--id", dest="report_id", help="report id (default: date and headline)")
+    sub.add_parser("build", help="validate, then write generated pages and data exports")
+    sub.add_parser("check", help="validate only; write nothing")
+    args = parser.parse_args(argv)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        if args.command == "import":
+            return _import(root, args.path, args.report_id)
+        return _build(root, write=args.command == "build")
+    except InputError as exc:
+        _print_problems(exc.problems)
+        print(f"dossier {args.command}: {len(exc.problems)} problem(s); nothing written.",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _import(root: Path, path: Path, report_id: str | None) -> int:
+    from .importer import ImportError_, run_import
+    from .load import alias_index
+
+    try:
+        page = run_import(root, path, report_id, alias_index(root))
+    except ImportError_ as exc:
+        print(f"dossier import: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {page.relative_to(root)}: annotate its front matter, then run `dossier check`.")
+    return 0
+
+
+def _build(root: Path, write: bool) -> int:
+    from .build import generate
+
+    started = time.perf_counter()
+    result = generate(root, write=write)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    took = time.perf_counter() - started
+    if write:
+        print(
+            f"dossier build: {result.summary}; {len(result.written)} file(s) written, "
+            f"{len(result.deleted)} removed, {result.unchanged} unchanged ({took:.2f} s)."
+        )
+    else:
+        print(f"dossier check: {result.summary}; no problems ({took:.2f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

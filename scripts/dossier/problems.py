@@ -1,0 +1,61 @@
+"""Problems found in the editors' input, collected and reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        label = "warning: " if self.warning else ""
+        return f"{where}: {self.field}: {label}{self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector: every check adds to it, and the caller stops once all checks have run."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def rel(self, path: Path | str) -> str:
+        path = Path(path)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def add(self, file: Path | str, line: int | None, field_: str, message: str) -> None:
+        self.items.append(Problem(self.rel(file), line, field_, message))
+
+    def warn(self, file: Path | str, line: int | None, field_: str, message: str) -> None:
+        self.items.append(Problem(self.rel(file), line, field_, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if not p.warning)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.warning)
+
+
+class InputError(Exception):
+    """Raised once all checks have run and at least one error was found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the input")
+        self.problems = problems

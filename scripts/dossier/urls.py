@@ -1,0 +1,98 @@
+"""The one owner of page paths, anchors and URLs. Nothing else builds a path.
+
+`doc_*` are paths of Markdown files relative to `docs/`; `url_*` are site URLs
+relative to the site root, as published in the exports.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+REPORTS_INDEX = "reports/index.md"
+TIMELINE = "timeline.md"
+STATEMENTS = "statements/index.md"
+STATEMENTS_BY_SPEAKER = "statements/by-speaker.md"
+ACTORS_INDEX = "actors/index.md"
+GLOSSARY = "glossary.md"
+HOME = "index.md"
+DATA_PAGE = "data.md"
+ABOUT = "about.md"
+DATA_DIR = "data"
+TIMELINE_SVG = "assets/generated/timeline-overview.svg"
+
+
+def doc_report(report_id: str) -> str:
+    return f"reports/{report_id}.md"
+
+
+def doc_actor(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def doc_data(name: str) -> str:
+    return f"{DATA_DIR}/{name}"
+
+
+def include_report(report_id: str) -> str:
+    """A report's generated fragments, relative to the snippets base path (`includes/`)."""
+    return f"reports/{report_id}.md"
+
+
+def include_section(report_id: str, section: str) -> str:
+    return f"{include_report(report_id)}:{section}"
+
+
+def _site(doc: str) -> str:
+    """The directory URL MkDocs gives a Markdown page (use_directory_urls)."""
+    if doc == HOME:
+        return ""
+    if doc.endswith("/index.md"):
+        return doc[: -len("index.md")]
+    return doc[: -len(".md")] + "/"
+
+
+def url_report(report_id: str) -> str:
+    return _site(doc_report(report_id))
+
+
+def url_paragraph(report_id: str, pid: str) -> str:
+    return f"{url_report(report_id)}#{pid}"
+
+
+def url_statement(statement_id: str) -> str:
+    return f"{_site(STATEMENTS)}#{statement_id}"
+
+
+def url_event(event_id: str) -> str:
+    return f"{_site(TIMELINE)}#{event_id}"
+
+
+def url_actor(actor_id: str) -> str:
+    return _site(doc_actor(actor_id))
+
+
+def link(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
+    """A relative Markdown link target from one docs page to another (MkDocs checks these)."""
+    target = "" if to_doc == from_doc else posixpath.relpath(to_doc, posixpath.dirname(from_doc))
+    return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+def asset(from_doc: str, asset_path: str) -> str:
+    """A relative link to a non-page file under docs/ (images, data files)."""
+    return posixpath.relpath(asset_path, posixpath.dirname(from_doc))
+
+
+def statement_link(from_doc: str, statement_id: str) -> str:
+    return link(from_doc, STATEMENTS, statement_id)
+
+
+def event_link(from_doc: str, event_id: str) -> str:
+    return link(from_doc, TIMELINE, event_id)
+
+
+def actor_link(from_doc: str, actor_id: str) -> str:
+    return link(from_doc, doc_actor(actor_id))
+
+
+def report_link(from_doc: str, report_id: str, pid: str | None = None) -> str:
+    return link(from_doc, doc_report(report_id), pid)
