@@ -9,8 +9,9 @@ from dataclasses import dataclass
 BASES = ("stated", "inferred", "external")
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -26,8 +27,8 @@ class Date:
 
     @property
     def parts(self) -> tuple[int, int, int]:
-        bits = [int(b) for b in self.value.split("-")]
-        return (bits + [0, 0])[0], (bits + [0, 0])[1], (bits + [0, 0, 0])[2]
+        year, month, day = [*(int(b) for b in self.value.split("-")), 0, 0][:3]
+        return year, month, day
 
     def sort_key(self) -> tuple[int, int, int]:
         # 0 for an unknown month/day sorts a less precise date before the

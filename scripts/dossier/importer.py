@@ -20,7 +20,9 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(read also|also read|read more|must read)\b", re.I), "promo"),
     (re.compile(r"\bjoin now\b", re.I), "social-prompt"),
     (
-        re.compile(r"\b(whatsapp|telegram|facebook|instagram|twitter)\b.*\b(subscribe|follow)\b", re.I),
+        re.compile(
+            r"\b(whatsapp|telegram|facebook|instagram|twitter)\b.*\b(subscribe|follow)\b", re.I
+        ),
         "social-prompt",
     ),
     (re.compile(r"^(leave a (comment|reply)|post a comment|comments?)$", re.I), "comment-prompt"),
@@ -227,8 +229,7 @@ def run_import(root: Path, source: Path, report_id: str | None, aliases: dict[st
             "(choose another id with --id, or delete the page first)"
         )
     kept = root / "sources" / source.name
-    if kept.exists() and kept.resolve() != source.resolve():
-        if kept.read_bytes() != source.read_bytes():
+    if kept.exists() and kept.read_bytes() != source.read_bytes():
             raise ImportError_(
                 f"{kept.relative_to(root)}: a different original already has this name; "
                 "not overwritten (rename the new file)"

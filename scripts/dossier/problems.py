@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, located as precisely as we can."""
 
@@ -15,6 +15,9 @@ class Problem:
     field: str
     message: str
     warning: bool = False
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.field, self.message)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -46,11 +49,11 @@ class Problems:
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if not p.warning)
+        return sorted((p for p in self.items if not p.warning), key=Problem.sort_key)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.warning)
+        return sorted((p for p in self.items if p.warning), key=Problem.sort_key)
 
 
 class InputError(Exception):

@@ -1,0 +1,101 @@
+"""The pipeline: load → validate → model → render → write. Plain Python, no MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import urls
+from .model import Corpus
+from .problems import InputError, Problem
+from .render.actors import actor_page, actors_index
+from .render.exports import exports
+from .render.glossary import abbreviations, glossary_page
+from .render.home import home_fragments
+from .render.index import Index
+from .render.reports import fragments, reports_index, source_copy
+from .render.statements import by_speaker_page, statements_page
+from .render.svg import overview_svg
+from .render.timeline import timeline
+from .validate import load_corpus
+from .write import is_generated, write_if_changed
+
+MANIFEST = "includes/.generated"  # every file the last build wrote, one path a line
+
+
+@dataclass
+class Result:
+    corpus: Corpus
+    outputs: dict[str, bytes]
+    warnings: list[Problem]
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def summary(self) -> str:
+        c = self.corpus
+        statements = sum(len(r.statements) for r in c.reports)
+        paragraphs = sum(len(r.paragraphs) for r in c.reports)
+        return (f"{len(c.reports)} reports, {paragraphs} paragraphs, {statements} statements, "
+                f"{len(c.events)} events, {len(c.actors)} actors")
+
+
+def render(corpus: Corpus, root: Path) -> dict[str, bytes]:
+    """Every generated file, as project-relative path → bytes. Pure: writes nothing."""
+    ix = Index(corpus)
+    docs: dict[str, str] = {
+        urls.REPORTS_INDEX: reports_index(ix),
+        urls.TIMELINE: timeline(ix),
+        urls.STATEMENTS: statements_page(ix),
+        urls.STATEMENTS_BY_SPEAKER: by_speaker_page(ix),
+        urls.ACTORS_INDEX: actors_index(ix),
+        urls.GLOSSARY: glossary_page(ix),
+        urls.TIMELINE_SVG: overview_svg(ix),
+    }
+    for actor in corpus.actors:
+        docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)
+    for name, content in exports(ix).items():
+        docs[urls.doc_data(name)] = content
+    out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
+    for report in corpus.reports:
+        out[f"docs/{source_copy(report)}"] = (root / "sources" / report.source_file).read_bytes()
+        out[f"includes/{urls.include_report(report.id)}"] = fragments(report, ix).encode("utf-8")
+    out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
+    out["includes/home.md"] = home_fragments(ix).encode("utf-8")
+    return dict(sorted(out.items()))
+
+
+def generate(root: Path, write: bool = True) -> Result:
+    corpus, problems = load_corpus(root)
+    outputs = render(corpus, root)
+    result = Result(corpus, outputs, problems.warnings)
+    if write:
+        _write(root, result)
+    return result
+
+
+def _write(root: Path, result: Result) -> None:
+    manifest_path = root / MANIFEST
+    previous = set(manifest_path.read_text().split("\n")) - {""} if manifest_path.exists() else set()
+    clashes = [
+        Problem(path, None, "generated file",
+                "an editor's file is in the way of a generated page; rename or move it")
+        for path in result.outputs
+        if path.endswith(".md") and path not in previous and (root / path).exists()
+        and not is_generated(root / path)
+    ]
+    if clashes:
+        raise InputError(clashes)
+    for path, data in result.outputs.items():
+        if write_if_changed(root / path, data):
+            result.written.append(path)
+        else:
+            result.unchanged += 1
+    for path in sorted(previous - set(result.outputs)):
+        target = root / path
+        if target.is_file():
+            target.unlink()
+            result.deleted.append(path)
+    manifest = "".join(f"{p}\n" for p in result.outputs)
+    write_if_changed(manifest_path, manifest.encode("utf-8"))

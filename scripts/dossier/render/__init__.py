@@ -1,0 +1,1 @@
+"""Renderers: each turns the validated corpus into the text of generated files."""

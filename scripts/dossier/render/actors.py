@@ -1,0 +1,103 @@
+"""The actors index (grouped by kind) and one page per actor."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..markdown import inline
+from ..model import Actor
+from .fmt import banner, front_matter, plural, quoted
+from .index import Index
+
+KIND_TITLES = {
+    "country": "Countries",
+    "organization": "Organisations",
+    "person": "People",
+    "group": "Groups",
+}
+
+
+def actors_index(ix: Index) -> str:
+    page = urls.ACTORS_INDEX
+    out = [
+        front_matter("Actors"),
+        banner("data/actors.yml and docs/reports/*.md"),
+        "# Actors",
+        "",
+        f"{plural(len(ix.corpus.actors), 'actor')}: the people, organisations, countries and "
+        "groups the reports name. Each page lists their statements, their events and the "
+        "reports that mention them.",
+        "",
+    ]
+    for kind, title in KIND_TITLES.items():
+        actors = sorted((a for a in ix.corpus.actors if a.kind == kind),
+                        key=lambda a: a.name.lower())
+        if not actors:
+            continue
+        out += [f"## {title} {{ #{kind} }}", "",
+                "| Name | Also named | Statements | Events | Reports |", "|---|---|--:|--:|--:|"]
+        for a in actors:
+            aliases = ", ".join(inline(x) for x in a.aliases) or "–"
+            out.append(
+                f"| [{inline(a.name)}]({urls.actor_link(page, a.id)}) | {aliases} "
+                f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
+                f"| {len(ix.reports_of(a.id))} |"
+            )
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def actor_page(actor: Actor, ix: Index) -> str:
+    page = urls.doc_actor(actor.id)
+    statements = ix.statements_of(actor.id)
+    events = ix.events_of(actor.id)
+    reports = ix.reports_of(actor.id)
+    out = [
+        front_matter(actor.name),
+        banner("data/actors.yml and docs/reports/*.md"),
+        f"# {inline(actor.name)}",
+        "",
+        f"*{actor.kind.capitalize()}* · {inline(actor.description)}",
+        "",
+    ]
+    facts = []
+    if actor.aliases:
+        facts.append("**Also named:** " + ", ".join(f"“{inline(a)}”" for a in actor.aliases))
+    if actor.affiliation:
+        parent = ix.actors[actor.affiliation]
+        facts.append(f"**Part of:** [{inline(parent.name)}]({urls.actor_link(page, parent.id)})")
+    members = ix.members_of(actor.id)
+    if members:
+        facts.append("**Includes:** " + ", ".join(
+            f"[{inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members))
+    facts.append(f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
+                 f"{plural(len(reports), 'report')}")
+    out += [f"- {f}" for f in facts] + [""]
+
+    out += ["## Statements { #statements }", ""]
+    if statements:
+        for s in statements:
+            role = "" if s.speaker == actor.id else (
+                f" <small>(by {inline(ix.actors[s.speaker].name)}, on their behalf)</small>")
+            out.append(f"- {s.date.display()}: [{quoted(s, 22)}]"
+                       f"({urls.statement_link(page, s.id)}){role}")
+    else:
+        out.append("None indexed.")
+    out += ["", "## Events { #events }", ""]
+    if events:
+        for e in events:
+            out.append(f"- {e.date.display()}: [{inline(e.title)}]({urls.event_link(page, e.id)})")
+    else:
+        out.append("None in the timeline.")
+    out += ["", "## Reports { #reports }", ""]
+    if reports:
+        mentions = ix.mentions.get(actor.id, {})
+        for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):
+            pids = mentions.get(r.id, [])
+            where = (" · named in " + ", ".join(
+                f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})" for p in pids)
+            ) if pids else ""
+            out.append(f"- {r.published.display()}: [{inline(r.title)}]"
+                       f"({urls.report_link(page, r.id)}){where}")
+    else:
+        out.append("No report names this actor.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,66 @@
+"""Small formatting pieces shared by the page renderers."""
+
+from __future__ import annotations
+
+from ..dates import Date
+from ..markdown import inline
+from ..model import Statement
+from ..write import MARKER
+
+KIND_LABELS = {
+    "direct": "Direct quote",
+    "partial": "Partial quote",
+    "paraphrase": "Reported speech (paraphrase)",
+}
+BASIS_LABELS = {
+    "stated": "stated in the text",
+    "inferred": "inferred from the text",
+    "external": "from an outside source",
+}
+
+
+def banner(sources: str) -> str:
+    """The comment every generated Markdown file starts with."""
+    return f"<!-- {MARKER} from {sources}. Do not edit: edit the sources and rebuild. -->\n"
+
+
+def front_matter(title: str, search_exclude: bool = False) -> str:
+    lines = ["---", f"title: {_yaml_str(title)}"]
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join([*lines, "---", ""]) + "\n"
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def date_text(date: Date) -> str:
+    return date.display()
+
+
+def date_with_basis(date: Date) -> str:
+    """'18 March 2024 (inferred from the text: …)' in Markdown."""
+    return f"{date.display()} <small>({BASIS_LABELS[date.basis]}: {inline(date.note)})</small>"
+
+
+def excerpt(text: str, words: int = 14) -> str:
+    parts = text.split()
+    short = " ".join(parts[:words])
+    return short + ("…" if len(parts) > words else "")
+
+
+def quoted(statement: Statement, words: int | None = None) -> str:
+    """A statement's text for display: quote marks for quotes, none for paraphrase."""
+    body = statement.text if words is None else excerpt(statement.text, words)
+    body = inline(body)
+    return body if statement.kind == "paraphrase" else f"“{body}”"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def attr_title(text: str) -> str:
+    """Text safe inside a Markdown link title in double quotes."""
+    return text.replace('"', "'")

@@ -1,0 +1,76 @@
+"""Lookups across the corpus, computed once per build and shared by every renderer."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Actor, Corpus, Event, Report, Statement
+
+
+@dataclass
+class Index:
+    corpus: Corpus
+    reports: dict[str, Report] = field(init=False)
+    actors: dict[str, Actor] = field(init=False)
+    events: dict[str, Event] = field(init=False)
+    statements: tuple[Statement, ...] = field(init=False)
+    statements_by_event: dict[str, list[Statement]] = field(init=False)
+    statements_by_paragraph: dict[tuple[str, str], list[Statement]] = field(init=False)
+    events_by_paragraph: dict[tuple[str, str], list[str]] = field(init=False)
+    sources_by_event: dict[str, list[tuple[str, tuple[str, ...]]]] = field(init=False)
+    mentions: dict[str, dict[str, list[str]]] = field(init=False)  # actor → report → pids
+
+    def __post_init__(self) -> None:
+        c = self.corpus
+        self.reports = {r.id: r for r in c.reports}
+        self.actors = {a.id: a for a in c.actors}
+        self.events = {e.id: e for e in c.events}
+        self.statements = c.statements
+        self.statements_by_event = defaultdict(list)
+        self.statements_by_paragraph = defaultdict(list)
+        for s in self.statements:
+            if s.event:
+                self.statements_by_event[s.event].append(s)
+            self.statements_by_paragraph[(s.report, s.paragraph)].append(s)
+        self.events_by_paragraph = defaultdict(list)
+        self.sources_by_event = defaultdict(list)
+        for report in c.reports:
+            for ref in report.events:
+                self.sources_by_event[ref.event].append((report.id, ref.paragraphs))
+                for pid in ref.paragraphs:
+                    self.events_by_paragraph[(report.id, pid)].append(ref.event)
+        self.mentions = self._find_mentions()
+
+    def _find_mentions(self) -> dict[str, dict[str, list[str]]]:
+        """Where each actor is named in report text, by its name or an alias (whole words)."""
+        found: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        for actor in self.corpus.actors:
+            names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            for report in self.corpus.reports:
+                pids = [p.id for p in report.paragraphs if pattern.search(p.text)]
+                if pids:
+                    found[actor.id][report.id] = pids
+        return found
+
+    def statements_of(self, actor_id: str) -> list[Statement]:
+        return [s for s in self.statements if s.speaker == actor_id or actor_id in s.on_behalf_of]
+
+    def events_of(self, actor_id: str) -> list[Event]:
+        return [e for e in self.corpus.events if actor_id in e.actors]
+
+    def reports_of(self, actor_id: str) -> list[Report]:
+        """Reports that name the actor, quote it, or report an event it took part in."""
+        ids = set(self.mentions.get(actor_id, {}))
+        ids |= {s.report for s in self.statements_of(actor_id)}
+        for event in self.events_of(actor_id):
+            ids |= {rid for rid, _ in self.sources_by_event[event.id]}
+        return [r for r in self.corpus.reports if r.id in ids]
+
+    def members_of(self, actor_id: str) -> list[Actor]:
+        return [a for a in self.corpus.actors if a.affiliation == actor_id]
+
+    def event_statements(self, event_id: str) -> list[Statement]:
+        return self.statements_by_event.get(event_id, [])

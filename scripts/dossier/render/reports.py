@@ -1,0 +1,202 @@
+"""A report page's generated fragments (included into the editor's page) and the reports index."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..importer import REASONS
+from ..markdown import inline
+from ..model import Report
+from .fmt import BASIS_LABELS, attr_title, banner, excerpt, front_matter, plural, quoted
+from .index import Index
+
+SITE_NAME = "DPRK–Russia Dossier"
+
+
+def _section(name: str, body: str) -> str:
+    return f"<!-- --8<-- [start:{name}] -->\n{body.rstrip()}\n<!-- --8<-- [end:{name}] -->\n"
+
+
+def fragments(report: Report, ix: Index) -> str:
+    """The text of includes/reports/<id>.md: header, one section per paragraph, footer."""
+    page = urls.doc_report(report.id)
+    parts = [banner(f"docs/{page} and data/*.yml"), "\n", _section("header", _header(report, ix))]
+    for para in report.paragraphs:
+        parts.append(_section(para.id, _paragraph_meta(report, para.id, para.number, ix, page)))
+    parts.append(_section("footer", _footer(report, ix, page)))
+    return "".join(parts)
+
+
+def source_copy(report: Report) -> str:
+    return urls.doc_data(f"sources/{report.source_file}")
+
+
+def _header(report: Report, ix: Index) -> str:
+    page = urls.doc_report(report.id)
+    out = [f"# {inline(report.title)}", ""]
+    if report.draft:
+        out += [
+            '!!! warning "Draft: annotation in progress"',
+            "    This report's statements and events are still being annotated; "
+            "counts and links may be incomplete.",
+            "",
+        ]
+    outlet = inline(report.outlet) if report.outlet else "*not named in the text*"
+    title_note = (
+        " <small>(headline of the report)</small>"
+        if report.title_source == "report"
+        else " <small>(written by the editors: the text has no headline)</small>"
+    )
+    rows = [
+        ("Outlet", outlet + (f" <small>({inline(report.outlet_note)})</small>"
+                             if report.outlet_note else "")),
+        ("Byline", inline(report.byline) if report.byline else "*none in the text*"),
+        ("Published", f"{report.published.display()} <small>"
+                      f"({BASIS_LABELS[report.published.basis]}: "
+                      f"{inline(report.published.note)})</small>"),
+        ("Title", inline(report.title) + title_note),
+        ("Original", f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
+                     "<small>(verbatim text as received)</small>"),
+        ("Contents", ", ".join([
+            plural(len(report.paragraphs), "paragraph"),
+            plural(len(report.statements), "statement"),
+            plural(len(report.events), "event"),
+            plural(len(report.notes), "editorial note"),
+        ])),
+    ]
+    if report.url:
+        rows.insert(4, ("Address", f"<{report.url}>"))
+    out += ['<div class="dossier-meta" markdown>', ""]
+    for key, value in rows:
+        out += [key, f":   {value}", ""]
+    out += ["</div>", ""]
+    cite = (f"{inline(report.title)}. {inline(report.outlet) + ', ' if report.outlet else ''}"
+            f"{report.published.display()}. In *{SITE_NAME}*, `{urls.url_report(report.id)}`.")
+    out += [
+        '??? quote "How to cite this report"',
+        f"    {cite} Link to a paragraph with its ¶ mark, e.g. "
+        f"`{urls.url_paragraph(report.id, report.paragraphs[0].id)}`.",
+        "",
+    ]
+    if report.notes:
+        out += [f"[{plural(len(report.notes), 'editorial note')}](#editorial-notes) "
+                "point out defects in this text.", ""]
+    return "\n".join(out)
+
+
+def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
+    bits = [f'[¶ {number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
+    for s in ix.statements_by_paragraph.get((report.id, pid), []):
+        speaker = ix.actors[s.speaker].name
+        label = attr_title(f"{speaker}: {excerpt(s.text, 30)}")
+        bits.append(
+            f'[:material-format-quote-open: {inline(speaker)}: {quoted(s, 6)}]'
+            f'({urls.statement_link(page, s.id)} "{label}"){{ .dossier-chip .dossier-chip-statement }}'
+        )
+    for event_id in ix.events_by_paragraph.get((report.id, pid), []):
+        event = ix.events[event_id]
+        bits.append(
+            f"[:material-calendar: {event.date.display()}: {inline(excerpt(event.title, 8))}]"
+            f'({urls.event_link(page, event_id)} "{attr_title(event.title)}")'
+            "{ .dossier-chip .dossier-chip-event }"
+        )
+    notes = [n for n in report.notes if n.paragraph == pid]
+    if notes:
+        bits.append(f"[:material-alert-circle-outline: editorial note](#note-{pid})"
+                    "{ .dossier-chip .dossier-chip-note }")
+    return " ".join(bits) + "\n{: .dossier-pmeta }\n"
+
+
+def _footer(report: Report, ix: Index, page: str) -> str:
+    out: list[str] = []
+    if report.notes:
+        out += ["## Editorial notes { #editorial-notes }", ""]
+        out += ["These notes point out defects in the original text, which is shown unchanged.", ""]
+        seen: set[str] = set()
+        for note in report.notes:
+            if note.paragraph:
+                para = report.paragraph(note.paragraph)
+                # The first note on a paragraph is the target of that paragraph's note chip.
+                anchor = "" if para.id in seen else f'<span id="note-{para.id}"></span>'
+                seen.add(para.id)
+                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {inline(note.text)}")
+            else:
+                out.append(f"- {inline(note.text)}")
+        out.append("")
+    out += ["## Statements in this report { #statements }", ""]
+    if report.statements:
+        out += ["| ¶ | Speaker | Statement | Kind | Date |", "|---|---|---|---|---|"]
+        for s in sorted(report.statements, key=lambda s: (report.paragraph(s.paragraph).number,
+                                                          s.id)):
+            number = report.paragraph(s.paragraph).number
+            out.append(
+                f"| [{number}](#{s.paragraph}) "
+                f"| [{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}) "
+                f"| [{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
+                f"| {s.kind} | {s.date.display()} |"
+            )
+    else:
+        out.append("No statements have been indexed for this report yet.")
+    out += ["", "## Events reported { #events }", ""]
+    if report.events:
+        for ref in sorted(report.events, key=lambda r: (ix.events[r.event].date.sort_key(),
+                                                        r.event)):
+            event = ix.events[ref.event]
+            paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
+            out.append(f"- **{event.date.display()}**: [{inline(event.title)}]"
+                       f"({urls.event_link(page, event.id)}) ({paras})")
+    else:
+        out.append("No events have been linked to this report yet.")
+    if report.not_statements:
+        out += ["", "## Quotations that are not statements { #not-statements }", ""]
+        for item in report.not_statements:
+            number = report.paragraph(item.paragraph).number
+            out.append(f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): "
+                       f"{inline(item.reason)}")
+    out += ["", "## Conversion { #conversion }", ""]
+    out.append(
+        f"Every line of the original is shown above, used as metadata, or listed here as "
+        f"removed ({plural(len(report.removed), 'line')} removed). The build checks this "
+        "against the original."
+    )
+    out.append("")
+    summary = f"Removed from the original ({plural(len(report.removed), 'line')})"
+    out.append(f'??? note "{summary}"')
+    out.append("")
+    if report.removed or report.metadata_lines:
+        out += ["    | Line | Text | Why |", "    |---|---|---|"]
+        rows = [(r.line, r.text, REASONS.get(r.reason, r.reason) + (f": {r.note}" if r.note
+                                                                     else ""))
+                for r in report.removed]
+        rows += [(m.line, m.text, f"used as the report's {m.reason}")
+                 for m in report.metadata_lines]
+        for line, text, why in sorted(rows):
+            out.append(f"    | {line} | {inline(text).replace('|', '&#124;')} | {inline(why)} |")
+    else:
+        out.append("    Nothing was removed.")
+    return "\n".join(out) + "\n"
+
+
+def reports_index(ix: Index) -> str:
+    page = urls.REPORTS_INDEX
+    reports = sorted(ix.corpus.reports, key=lambda r: (r.published.sort_key(), r.id),
+                     reverse=True)
+    out = [
+        front_matter("Reports"),
+        banner("docs/reports/*.md"),
+        "# Reports",
+        "",
+        f"{plural(len(reports), 'report')}, latest first. Dates show only the precision the "
+        "evidence gives (a month or a year where the day is not known).",
+        "",
+        "| Published | Outlet | Title | Statements | Events |",
+        "|---|---|---|--:|--:|",
+    ]
+    for r in reports:
+        outlet = inline(r.outlet) if r.outlet else "*not named*"
+        draft = " *(draft)*" if r.draft else ""
+        out.append(
+            f"| {r.published.display()} | {outlet} "
+            f"| [{inline(r.title)}]({urls.report_link(page, r.id)}){draft} "
+            f"| {len(r.statements)} | {len(r.events)} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,111 @@
+"""The statements index (one section per statement, by date) and the by-speaker view."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .. import urls
+from ..dates import MONTHS
+from ..markdown import inline
+from ..model import Statement
+from .fmt import BASIS_LABELS, KIND_LABELS, banner, front_matter, plural, quoted
+from .index import Index
+
+
+def statement_heading(s: Statement, ix: Index) -> str:
+    return f"{inline(ix.actors[s.speaker].name)}, {s.date.display()}"
+
+
+def statements_page(ix: Index) -> str:
+    page = urls.STATEMENTS
+    statements = ix.statements
+    counts = {k: sum(1 for s in statements if s.kind == k) for k in KIND_LABELS}
+    out = [
+        front_matter("Statements"),
+        banner("docs/reports/*.md"),
+        "# Statements",
+        "",
+        f"{plural(len(statements), 'statement')} ({counts['direct']} direct quotes, "
+        f"{counts['partial']} partial quotes, {counts['paraphrase']} reported in paraphrase), "
+        "by the date they were made. Each has its own link: use the ¶ mark beside its heading. "
+        "Quotes are as the reports give them; a paraphrase is the report's own wording of "
+        "what was said.",
+        "",
+        f"Search any phrase with the search box (press ++slash++), or browse "
+        f"[by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
+        "",
+    ]
+    for year, in_year in groupby(statements, key=lambda s: s.date.year):
+        out += [f"## {year} {{ #year-{year} }}", ""]
+        for month, in_month in groupby(in_year, key=lambda s: s.date.parts[1]):
+            label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
+            anchor = f"month-{year}-{month:02d}" if month else f"year-{year}-undated"
+            out += [f"### {label} {{ #{anchor} }}", ""]
+            for s in in_month:
+                out += _statement(s, ix, page)
+    return "\n".join(out) + "\n"
+
+
+def _statement(s: Statement, ix: Index, page: str) -> list[str]:
+    report = ix.reports[s.report]
+    para = report.paragraph(s.paragraph)
+    speaker = f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
+    behalf = ", ".join(
+        f"[{inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in s.on_behalf_of
+    )
+    body = quoted(s)
+    out = [
+        f"#### {statement_heading(s, ix)} {{ #{s.id} }}",
+        "",
+        f'<div class="dossier-statement dossier-{s.kind}" markdown>',
+        "",
+        f"> {body}",
+        "",
+        f"- **Speaker:** {speaker}, named in the report as “{inline(s.speaker_label)}”"
+        + (f"; on behalf of {behalf}" if behalf else ""),
+        f"- **Date:** {s.date.display()} <small>({BASIS_LABELS[s.date.basis]}: "
+        f"{inline(s.date.note)})</small>",
+        f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {inline(s.venue)}",
+        f"- **Source:** *{inline(report.title)}* ({report.published.display()}), "
+        f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
+    ]
+    if s.event:
+        event = ix.events[s.event]
+        out.append(f"- **Event:** [{inline(event.title)}]({urls.event_link(page, event.id)})")
+    if s.topics:
+        out.append("- **Topics:** " + ", ".join(s.topics))
+    out += ["", "</div>", ""]
+    return out
+
+
+def by_speaker_page(ix: Index) -> str:
+    page = urls.STATEMENTS_BY_SPEAKER
+    by_speaker: dict[str, list[Statement]] = {}
+    for s in ix.statements:
+        by_speaker.setdefault(s.speaker, []).append(s)
+    speakers = sorted(by_speaker, key=lambda a: ix.actors[a].name.lower())
+    out = [
+        # Excluded from search so that a phrase search lands on the statement itself.
+        front_matter("Statements by speaker", search_exclude=True),
+        banner("docs/reports/*.md and data/actors.yml"),
+        "# Statements by speaker",
+        "",
+        f"{plural(len(speakers), 'speaker')}, A–Z. Statements made on someone's behalf are "
+        f"also listed on that actor's page. [All statements by date]"
+        f"({urls.link(page, urls.STATEMENTS)}).",
+        "",
+    ]
+    for actor_id in speakers:
+        actor = ix.actors[actor_id]
+        out += [
+            f"## {inline(actor.name)} {{ #{actor_id} }}",
+            "",
+            f"{plural(len(by_speaker[actor_id]), 'statement')} · "
+            f"[about {inline(actor.name)}]({urls.actor_link(page, actor_id)})",
+            "",
+        ]
+        for s in by_speaker[actor_id]:
+            out.append(f"- {s.date.display()}: [{quoted(s, 16)}]"
+                       f"({urls.statement_link(page, s.id)})")
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,95 @@
+"""The timeline page: events by year and month, each sourced and with its statements."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .. import urls
+from ..dates import MONTHS
+from ..markdown import inline
+from ..model import Event
+from .fmt import BASIS_LABELS, banner, front_matter, plural, quoted
+from .index import Index
+from .svg import text_equivalent
+
+
+def year_anchor(year: int) -> str:
+    return f"year-{year}"
+
+
+def month_anchor(year: int, month: int) -> str:
+    return f"month-{year}-{month:02d}"
+
+
+def timeline(ix: Index) -> str:
+    page = urls.TIMELINE
+    events = ix.corpus.events
+    out = [
+        front_matter("Timeline"),
+        banner("data/events.yml and docs/reports/*.md"),
+        "# Timeline",
+        "",
+        f"{plural(len(events), 'event')} that the reports mention, in date order. Each date is "
+        "shown at the precision the evidence gives; an event known only to the month or year "
+        "comes before the dated events of that month or year. Every event links to the report "
+        "paragraphs that mention it.",
+        "",
+        '<figure class="dossier-overview" markdown>',
+        f'![Overview of the timeline: {plural(len(events), "event")} from '
+        f"{events[0].date.display() if events else '–'} to "
+        f"{events[-1].date.display() if events else '–'}, drawn by kind and date precision. "
+        f'The same information follows as text.]({urls.asset(page, urls.TIMELINE_SVG)})',
+        "<figcaption>Overview: each mark is an event; a dot is a day, a bar a month, a band "
+        "a year. The list below gives every event in full.</figcaption>",
+        "</figure>",
+        "",
+        '??? info "The overview as text"',
+        "",
+        *("    " + line if line else "" for line in text_equivalent(ix)),
+        "",
+    ]
+    for year, in_year in groupby(events, key=lambda e: e.date.year):
+        out += [f"## {year} {{ #{year_anchor(year)} }}", ""]
+        for month, in_month in groupby(in_year, key=lambda e: e.date.parts[1]):
+            if month:
+                out += [f"### {MONTHS[month - 1]} {year} {{ #{month_anchor(year, month)} }}", ""]
+            else:
+                out += [f"### {year}, month not known {{ #{year_anchor(year)}-undated }}", ""]
+            for event in in_month:
+                out += _event(event, ix, page)
+    return "\n".join(out) + "\n"
+
+
+def _event(event: Event, ix: Index, page: str) -> list[str]:
+    out = [f"#### {inline(event.title)} {{ #{event.id} }}", ""]
+    out += [
+        f"**{event.date.display()}** · {event.kind} · "
+        f"<small>date {BASIS_LABELS[event.date.basis]}: {inline(event.date.note)}</small>",
+        "",
+        inline(event.summary),
+        "",
+    ]
+    if event.actors:
+        actors = ", ".join(
+            f"[{inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in event.actors
+        )
+        out += [f"**Actors:** {actors}", ""]
+    sources = []
+    for report_id, pids in ix.sources_by_event.get(event.id, []):
+        report = ix.reports[report_id]
+        paras = ", ".join(
+            f"[¶ {report.paragraph(p).number}]({urls.report_link(page, report_id, p)})"
+            for p in pids
+        )
+        sources.append(f"- *{inline(report.title)}* ({report.published.display()}): {paras}")
+    out += ["**Sources:**", "", *sources, ""]
+    statements = ix.event_statements(event.id)
+    if statements:
+        out += ["**Statements:**", ""]
+        for s in statements:
+            out.append(
+                f"- [{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
+                f"[{quoted(s, 20)}]({urls.statement_link(page, s.id)})"
+            )
+        out.append("")
+    return out
