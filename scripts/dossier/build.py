@@ -37,8 +37,10 @@ class Result:
         c = self.corpus
         statements = sum(len(r.statements) for r in c.reports)
         paragraphs = sum(len(r.paragraphs) for r in c.reports)
-        return (f"{len(c.reports)} reports, {paragraphs} paragraphs, {statements} statements, "
-                f"{len(c.events)} events, {len(c.actors)} actors")
+        return (
+            f"{len(c.reports)} reports, {paragraphs} paragraphs, {statements} statements, "
+            f"{len(c.events)} events, {len(c.actors)} actors"
+        )
 
 
 def render(corpus: Corpus, root: Path) -> dict[str, bytes]:
@@ -77,12 +79,20 @@ def generate(root: Path, write: bool = True) -> Result:
 
 def _write(root: Path, result: Result) -> None:
     manifest_path = root / MANIFEST
-    previous = set(manifest_path.read_text().split("\n")) - {""} if manifest_path.exists() else set()
+    previous = (
+        set(manifest_path.read_text().split("\n")) - {""} if manifest_path.exists() else set()
+    )
     clashes = [
-        Problem(path, None, "generated file",
-                "an editor's file is in the way of a generated page; rename or move it")
+        Problem(
+            path,
+            None,
+            "generated file",
+            "an editor's file is in the way of a generated page; rename or move it",
+        )
         for path in result.outputs
-        if path.endswith(".md") and path not in previous and (root / path).exists()
+        if path.endswith(".md")
+        and path not in previous
+        and (root / path).exists()
         and not is_generated(root / path)
     ]
     if clashes:

@@ -35,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return _build(root, write=args.command == "build")
     except InputError as exc:
         _print_problems(exc.problems)
-        print(f"dossier {args.command}: {len(exc.problems)} problem(s); nothing written.",
-              file=sys.stderr)
+        print(
+            f"dossier {args.command}: {len(exc.problems)} problem(s); nothing written.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

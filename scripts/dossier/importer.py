@@ -36,9 +36,7 @@ REASONS = {
     "caption": "image caption or label repeating the headline",
     "other": "other",
 }
-BYLINE = re.compile(
-    r"^By\s+(?P<byline>.+?)\s*(?:Published\s*:\s*(?P<date>.+))?$", re.I
-)
+BYLINE = re.compile(r"^By\s+(?P<byline>.+?)\s*(?:Published\s*:\s*(?P<date>.+))?$", re.I)
 DATELINE = re.compile(r"^Published\s*:\s*(?P<date>.+)$", re.I)
 _MONTH_ABBR = {m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}
 _DATE_TEXT = re.compile(r"(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})")
@@ -230,10 +228,10 @@ def run_import(root: Path, source: Path, report_id: str | None, aliases: dict[st
         )
     kept = root / "sources" / source.name
     if kept.exists() and kept.read_bytes() != source.read_bytes():
-            raise ImportError_(
-                f"{kept.relative_to(root)}: a different original already has this name; "
-                "not overwritten (rename the new file)"
-            )
+        raise ImportError_(
+            f"{kept.relative_to(root)}: a different original already has this name; "
+            "not overwritten (rename the new file)"
+        )
     from .write import atomic_write
 
     if not kept.exists():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 PARA_ID = re.compile(r"^\{:\s*#(?P<id>[A-Za-z][\w-]*)\s*\}$")
 INCLUDE = re.compile(r'^--8<--\s+"(?P<target>[^"]+)"$')
@@ -20,7 +20,14 @@ INCLUDE = re.compile(r'^--8<--\s+"(?P<target>[^"]+)"$')
 def escape(text: str) -> str:
     """Escape an original's text so Markdown shows it exactly as written."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+    def block_start(m: re.Match[str]) -> str:
+        # "# x" would be a heading and "1. x" a list: escape the marker, not the digits.
+        if m.group(2):
+            return f"{m.group(1)}\\{m.group(2)}"
+        return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+    return _LINE_START.sub(block_start, text)
 
 
 def unescape(text: str) -> str:

@@ -52,16 +52,28 @@ class Fields:
         self.problems.warn(self.file, self.line(*key), dotted((*self.path, *key)), message)
 
     def sub(self, key: Any, allowed: tuple[str, ...] | None = None) -> Fields:
-        return Fields(self.problems, self.file, self._line, self.data.get(key), (*self.path, key),
-                      allowed)
+        return Fields(
+            self.problems, self.file, self._line, self.data.get(key), (*self.path, key), allowed
+        )
 
     def item(self, key: str, index: int, allowed: tuple[str, ...] | None = None) -> Fields:
         """Fields of the `index`-th mapping in the list under `key`."""
-        return Fields(self.problems, self.file, self._line, self.data[key][index],
-                      (*self.path, key, index), allowed)
+        return Fields(
+            self.problems,
+            self.file,
+            self._line,
+            self.data[key][index],
+            (*self.path, key, index),
+            allowed,
+        )
 
-    def str(self, key: str, required: bool = True, pattern: re.Pattern[str] | None = None,
-            choices: tuple[str, ...] | None = None) -> str | None:
+    def str(
+        self,
+        key: str,
+        required: bool = True,
+        pattern: re.Pattern[str] | None = None,
+        choices: tuple[str, ...] | None = None,
+    ) -> str | None:
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -127,6 +139,9 @@ class Fields:
         date = Date(normalise_value(raw), basis, note)
         precision = sub.data.get("precision")
         if precision is not None and precision != date.precision:
-            sub.error(("precision",), f"{precision!r} contradicts value {date.value!r} "
-                      f"(precision is {date.precision}; it can be left out)")
+            sub.error(
+                ("precision",),
+                f"{precision!r} contradicts value {date.value!r} "
+                f"(precision is {date.precision}; it can be left out)",
+            )
         return date

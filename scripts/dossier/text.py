@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'"})
 _SPACE = re.compile(r"\s+")
-OPENERS = "“\""
-CLOSERS = "”\""
+OPENERS = '“"'
+CLOSERS = '”"'
 
 
 def normalise(text: str) -> str:

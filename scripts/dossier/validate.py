@@ -47,8 +47,9 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     """Read and check everything; raise InputError listing every error found."""
     problems = Problems(root)
     raw_reports = [r for p in report_paths(root) if (r := read_report(p, problems)) is not None]
-    registries = {name: read_registry(root, name, problems) for name in ("actors", "events",
-                                                                           "glossary")}
+    registries = {
+        name: read_registry(root, name, problems) for name in ("actors", "events", "glossary")
+    }
     actors = _actors(registries["actors"], problems)
     events = _events(registries["events"], problems)
     glossary = _glossary(registries["glossary"], problems)
@@ -93,8 +94,11 @@ def _events(registry: RawRegistry, problems: Problems) -> list[Event]:
     for _, f in _items(registry, problems, allowed):
         event_id = f.str("id", pattern=SLUG)
         if event_id and event_id.startswith(RESERVED_PREFIXES):
-            f.error(("id",), f"ids starting with {' or '.join(RESERVED_PREFIXES)} are reserved "
-                    "for the timeline's year and month headings")
+            f.error(
+                ("id",),
+                f"ids starting with {' or '.join(RESERVED_PREFIXES)} are reserved "
+                "for the timeline's year and month headings",
+            )
             event_id = None
         values = (
             event_id, f.str("title"), f.str("kind", choices=EVENT_KINDS), f.str("summary"),
@@ -179,9 +183,11 @@ def _report(raw: RawReport, root: Path, problems: Problems) -> Report | None:
     metadata_lines = _lines(f, "metadata_lines", "field", ("title", "byline", "published"))
 
     if raw.meta.get("candidates"):
-        message = (f"{len(raw.meta['candidates'])} candidate quotation(s) from the import still "
-                   "to confirm: move each into statements or not_statements, then delete "
-                   "`candidates`")
+        message = (
+            f"{len(raw.meta['candidates'])} candidate quotation(s) from the import still "
+            "to confirm: move each into statements or not_statements, then delete "
+            "`candidates`"
+        )
         (f.warn if status == "draft" else f.error)(("candidates",), message)
 
     values_r = dict(
@@ -191,12 +197,20 @@ def _report(raw: RawReport, root: Path, problems: Problems) -> Report | None:
         byline=f.str("byline", required=False), published=f.date("published"),
         url=f.str("url", required=False), source_file=f.str("source_file"),
     )  # fmt: skip
-    if not f.ok or any(v is None for k, v in values_r.items()
-                       if k not in ("outlet", "outlet_note", "byline", "url")):
+    if not f.ok or any(
+        v is None
+        for k, v in values_r.items()
+        if k not in ("outlet", "outlet_note", "byline", "url")
+    ):
         return None
     report = Report(
-        **values_r, paragraphs=tuple(paragraphs), removed=removed, metadata_lines=metadata_lines,
-        notes=tuple(notes), events=tuple(event_refs), statements=tuple(statements),
+        **values_r,
+        paragraphs=tuple(paragraphs),
+        removed=removed,
+        metadata_lines=metadata_lines,
+        notes=tuple(notes),
+        events=tuple(event_refs),
+        statements=tuple(statements),
         not_statements=tuple(not_statements),
     )  # type: ignore[arg-type]
     _check_quotes(report, raw, problems)
@@ -210,8 +224,12 @@ def _paragraphs(raw: RawReport, problems: Problems) -> list[Paragraph]:
         if not ANCHOR_ID.match(para.id):
             problems.add(raw.path, para.line, "paragraph", f"invalid paragraph id {para.id!r}")
         elif para.id in seen:
-            problems.add(raw.path, para.line, "paragraph",
-                         f"id {para.id!r} is already used on line {seen[para.id]}")
+            problems.add(
+                raw.path,
+                para.line,
+                "paragraph",
+                f"id {para.id!r} is already used on line {seen[para.id]}",
+            )
         else:
             seen[para.id] = para.line
             out.append(Paragraph(para.id, number, para.text))
@@ -224,8 +242,12 @@ def _lines(f: Fields, key: str, kind_key: str, choices: tuple[str, ...]) -> tupl
     out = []
     for index, _item in enumerate(f.list(key)):
         s = f.item(key, index, ("line", "text", kind_key, "note"))
-        values = (s.int("line"), s.str("text"), s.str(kind_key, choices=choices),
-                  s.str("note", required=False))
+        values = (
+            s.int("line"),
+            s.str("text"),
+            s.str(kind_key, choices=choices),
+            s.str("note", required=False),
+        )
         if s.ok and None not in values[:3]:
             out.append(RemovedLine(*values))  # type: ignore[arg-type]
     return tuple(out)
@@ -242,13 +264,19 @@ def _check_quotes(report: Report, raw: RawReport, problems: Problems) -> None:
         para = report.paragraph(statement.paragraph).text
         if statement.kind != "paraphrase":
             if not textmod.contains(para, statement.text):
-                problems.add(raw.path, *where("statements", index),
-                             f"not found verbatim in paragraph {statement.paragraph}")
+                problems.add(
+                    raw.path,
+                    *where("statements", index),
+                    f"not found verbatim in paragraph {statement.paragraph}",
+                )
             covering.setdefault(statement.paragraph, []).append(statement.text)
     for index, item in enumerate(report.not_statements):
         if not textmod.contains(report.paragraph(item.paragraph).text, item.text):
-            problems.add(raw.path, *where("not_statements", index),
-                         f"not found verbatim in paragraph {item.paragraph}")
+            problems.add(
+                raw.path,
+                *where("not_statements", index),
+                f"not found verbatim in paragraph {item.paragraph}",
+            )
         covering.setdefault(item.paragraph, []).append(item.text)
 
     report_problem = problems.warn if report.draft else problems.add
@@ -258,7 +286,8 @@ def _check_quotes(report: Report, raw: RawReport, problems: Problems) -> None:
             q = textmod.core(quote.text)
             if q and not any(t and (t in q or q in t) for t in texts):
                 report_problem(
-                    raw.path, next((p.line for p in raw.paragraphs if p.id == para.id), None),
+                    raw.path,
+                    next((p.line for p in raw.paragraphs if p.id == para.id), None),
                     f"paragraph {para.id}",
                     f"quotation “{_clip(quote.text)}” is neither a statement nor listed in "
                     "not_statements",
@@ -269,8 +298,12 @@ def _check_lossless(report: Report, raw: RawReport, root: Path, problems: Proble
     """Every non-blank line of the original is a paragraph, metadata, or a removed line."""
     source = root / "sources" / report.source_file
     if not source.is_file():
-        problems.add(raw.path, raw.line("source_file"), "source_file",
-                     f"sources/{report.source_file} does not exist")
+        problems.add(
+            raw.path,
+            raw.line("source_file"),
+            "source_file",
+            f"sources/{report.source_file} does not exist",
+        )
         return
     lines = source.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
     accounted: dict[int, tuple[str, str]] = {}
@@ -278,15 +311,26 @@ def _check_lossless(report: Report, raw: RawReport, root: Path, problems: Proble
         for index, entry in enumerate(entries):
             line_no = raw.line(key, index, "line")
             if entry.line > len(lines):
-                problems.add(raw.path, line_no, f"{key}[{index}].line",
-                             f"the original has only {len(lines)} lines")
+                problems.add(
+                    raw.path,
+                    line_no,
+                    f"{key}[{index}].line",
+                    f"the original has only {len(lines)} lines",
+                )
             elif lines[entry.line - 1].strip() != entry.text.strip():
-                problems.add(raw.path, line_no, f"{key}[{index}].text",
-                             f"differs from line {entry.line} of sources/{report.source_file}")
+                problems.add(
+                    raw.path,
+                    line_no,
+                    f"{key}[{index}].text",
+                    f"differs from line {entry.line} of sources/{report.source_file}",
+                )
             elif entry.line in accounted:
-                problems.add(raw.path, line_no, f"{key}[{index}].line",
-                             f"line {entry.line} is already listed under "
-                             f"{accounted[entry.line][0]}")
+                problems.add(
+                    raw.path,
+                    line_no,
+                    f"{key}[{index}].line",
+                    f"line {entry.line} is already listed under {accounted[entry.line][0]}",
+                )
             else:
                 accounted[entry.line] = (key, entry.text)
     unused = Counter(p.text for p in report.paragraphs)
@@ -297,16 +341,24 @@ def _check_lossless(report: Report, raw: RawReport, root: Path, problems: Proble
         if unused[stripped] > 0:
             unused[stripped] -= 1
         else:
-            problems.add(raw.path, None, "text",
-                         f"line {number} of sources/{report.source_file} is neither a paragraph "
-                         f"nor listed in removed/metadata_lines: “{_clip(stripped)}”")
+            problems.add(
+                raw.path,
+                None,
+                "text",
+                f"line {number} of sources/{report.source_file} is neither a paragraph "
+                f"nor listed in removed/metadata_lines: “{_clip(stripped)}”",
+            )
     for para in report.paragraphs:
         if unused[para.text] > 0:
             unused[para.text] -= 1
             line_no = next((p.line for p in raw.paragraphs if p.id == para.id), None)
-            problems.add(raw.path, line_no, f"paragraph {para.id}",
-                         "text differs from every line of the original (originals are never "
-                         "edited: record defects under `notes`)")
+            problems.add(
+                raw.path,
+                line_no,
+                f"paragraph {para.id}",
+                "text differs from every line of the original (originals are never "
+                "edited: record defects under `notes`)",
+            )
 
 
 def _clip(value: str, length: int = 60) -> str:
@@ -316,8 +368,12 @@ def _clip(value: str, length: int = 60) -> str:
 # --- across files -------------------------------------------------------------------------
 
 
-def _cross_check(corpus: Corpus, raw_reports: list[RawReport],
-                 registries: dict[str, RawRegistry], problems: Problems) -> None:
+def _cross_check(
+    corpus: Corpus,
+    raw_reports: list[RawReport],
+    registries: dict[str, RawRegistry],
+    problems: Problems,
+) -> None:
     actors = {a.id for a in corpus.actors}
     events = {e.id for e in corpus.events}
     raw_by_id = {r.meta.get("id"): r for r in raw_reports}
@@ -336,63 +392,117 @@ def _cross_check(corpus: Corpus, raw_reports: list[RawReport],
             owner = alias_owner.setdefault(alias, str(item.get("id")))
             if owner != item.get("id"):
                 key = ("aliases", a_index - 1) if a_index else ("name",)
-                problems.add(reg.path, reg.line(index, *key), f"[{index}].{key[0]}",
-                             f"{alias!r} already names actor {owner!r}")
+                problems.add(
+                    reg.path,
+                    reg.line(index, *key),
+                    f"[{index}].{key[0]}",
+                    f"{alias!r} already names actor {owner!r}",
+                )
         affiliation = item.get("affiliation")
         if isinstance(affiliation, str) and affiliation not in actors:
-            problems.add(reg.path, reg.line(index, "affiliation"), f"[{index}].affiliation",
-                         f"unknown actor {affiliation!r}")
+            problems.add(
+                reg.path,
+                reg.line(index, "affiliation"),
+                f"[{index}].affiliation",
+                f"unknown actor {affiliation!r}",
+            )
 
     reg = registries["events"]
     for index, item in enumerate(reg.items):
-        for a_index, actor in enumerate((item or {}).get("actors") or []
-                                        if isinstance(item, dict) else []):
+        for a_index, actor in enumerate(
+            (item or {}).get("actors") or [] if isinstance(item, dict) else []
+        ):
             if isinstance(actor, str) and actor not in actors:
-                problems.add(reg.path, reg.line(index, "actors", a_index),
-                             f"[{index}].actors[{a_index}]", f"unknown actor {actor!r}")
+                problems.add(
+                    reg.path,
+                    reg.line(index, "actors", a_index),
+                    f"[{index}].actors[{a_index}]",
+                    f"unknown actor {actor!r}",
+                )
 
     statement_seen: dict[str, str] = {}
     referenced_events: set[str] = set()
     for report in corpus.reports:
         raw = raw_by_id[report.id]
-        listed = {ref.event for ref in report.events}
         for index, ref in enumerate(report.events):
             referenced_events.add(ref.event)
             if ref.event not in events:
-                problems.add(raw.path, raw.line("events", index, "id"), f"events[{index}].id",
-                             f"unknown event {ref.event!r} (add it to data/events.yml)")
+                problems.add(
+                    raw.path,
+                    raw.line("events", index, "id"),
+                    f"events[{index}].id",
+                    f"unknown event {ref.event!r} (add it to data/events.yml)",
+                )
             elif _later(corpus.event(ref.event).date, report.published):
-                problems.add(raw.path, raw.line("events", index, "id"), f"events[{index}].id",
-                             f"event dated {corpus.event(ref.event).date.value} is after the "
-                             f"report's publication ({report.published.value})")
-        for index, s in enumerate(report.statements):
-            def bad(key: str, message: str, index: int = index, sub: tuple = ()) -> None:
-                problems.add(raw.path, raw.line("statements", index, key, *sub),  # noqa: B023
-                             f"statements[{index}].{key}", message)
-
-            if s.id in statement_seen:
-                bad("id", f"{s.id!r} is already used in {statement_seen[s.id]}")
-            statement_seen.setdefault(s.id, problems.rel(raw.path))
-            if s.speaker not in actors:
-                bad("speaker", f"unknown actor {s.speaker!r} (add it to data/actors.yml)")
-            for a_index, actor in enumerate(s.on_behalf_of):
-                if actor not in actors:
-                    bad("on_behalf_of", f"unknown actor {actor!r}", sub=(a_index,))
-            if s.event is not None:
-                if s.event not in events:
-                    bad("event", f"unknown event {s.event!r} (add it to data/events.yml)")
-                elif s.event not in listed:
-                    bad("event", f"event {s.event!r} is not in this report's `events` list")
+                problems.add(
+                    raw.path,
+                    raw.line("events", index, "id"),
+                    f"events[{index}].id",
+                    f"event dated {corpus.event(ref.event).date.value} is after the "
+                    f"report's publication ({report.published.value})",
+                )
+        for s in report.statements:
             if _later(s.date, report.published):
-                bad("date", f"{s.date.value} is after the report's publication "
-                    f"({report.published.value})")
+                index = next(
+                    i for i, item in enumerate(raw.meta["statements"]) if item.get("id") == s.id
+                )
+                problems.add(
+                    raw.path,
+                    raw.line("statements", index, "date"),
+                    f"statements[{index}].date",
+                    f"{s.date.value} is after the report's publication ({report.published.value})",
+                )
+    # References are checked on the raw entries, so that a statement with another problem
+    # (a bad date, say) still has its speaker and event checked in the same run.
+    for raw in raw_reports:
+        listed = {ref.get("id") for ref in raw.meta.get("events") or [] if isinstance(ref, dict)}
+        items = raw.meta.get("statements")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+
+            def bad(
+                key: str, message: str, index: int = index, sub: tuple = (), raw: RawReport = raw
+            ) -> None:
+                problems.add(
+                    raw.path,
+                    raw.line("statements", index, key, *sub),
+                    f"statements[{index}].{key}",
+                    message,
+                )
+
+            sid = item.get("id")
+            if isinstance(sid, str):
+                if sid in statement_seen:
+                    bad("id", f"{sid!r} is already used in {statement_seen[sid]}")
+                statement_seen.setdefault(sid, problems.rel(raw.path))
+            speaker = item.get("speaker")
+            if isinstance(speaker, str) and speaker not in actors:
+                bad("speaker", f"unknown actor {speaker!r} (add it to data/actors.yml)")
+            behalf = item.get("on_behalf_of")
+            for a_index, actor in enumerate(behalf if isinstance(behalf, list) else []):
+                if isinstance(actor, str) and actor not in actors:
+                    bad("on_behalf_of", f"unknown actor {actor!r}", sub=(a_index,))
+            event = item.get("event")
+            if isinstance(event, str):
+                if event not in events:
+                    bad("event", f"unknown event {event!r} (add it to data/events.yml)")
+                elif event not in listed:
+                    bad("event", f"event {event!r} is not in this report's `events` list")
     for event in corpus.events:
         if event.id not in referenced_events:
-            index = next(i for i, item in enumerate(registries["events"].items)
-                         if isinstance(item, dict) and item.get("id") == event.id)
-            problems.add(registries["events"].path, registries["events"].line(index, "id"),
-                         f"[{index}].id", f"event {event.id!r} is not sourced: list it under "
-                         "`events` in the report(s) that mention it")
+            index = next(
+                i
+                for i, item in enumerate(registries["events"].items)
+                if isinstance(item, dict) and item.get("id") == event.id
+            )
+            problems.add(
+                registries["events"].path,
+                registries["events"].line(index, "id"),
+                f"[{index}].id",
+                f"event {event.id!r} is not sourced: list it under "
+                "`events` in the report(s) that mention it",
+            )
 
 
 def _later(date, reference) -> bool:
@@ -407,6 +517,10 @@ def _unique(registry: RawRegistry, key: str, problems: Problems) -> None:
         if isinstance(item, dict) and isinstance(item.get(key), str):
             value = item[key]
             if value in seen:
-                problems.add(registry.path, registry.line(index, key), f"[{index}].{key}",
-                             f"{value!r} is already used by entry [{seen[value]}]")
+                problems.add(
+                    registry.path,
+                    registry.line(index, key),
+                    f"[{index}].{key}",
+                    f"{value!r} is already used by entry [{seen[value]}]",
+                )
             seen.setdefault(value, index)

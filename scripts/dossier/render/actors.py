@@ -29,12 +29,17 @@ def actors_index(ix: Index) -> str:
         "",
     ]
     for kind, title in KIND_TITLES.items():
-        actors = sorted((a for a in ix.corpus.actors if a.kind == kind),
-                        key=lambda a: a.name.lower())
+        actors = sorted(
+            (a for a in ix.corpus.actors if a.kind == kind), key=lambda a: a.name.lower()
+        )
         if not actors:
             continue
-        out += [f"## {title} {{ #{kind} }}", "",
-                "| Name | Also named | Statements | Events | Reports |", "|---|---|--:|--:|--:|"]
+        out += [
+            f"## {title} {{ #{kind} }}",
+            "",
+            "| Name | Also named | Statements | Events | Reports |",
+            "|---|---|--:|--:|--:|",
+        ]
         for a in actors:
             aliases = ", ".join(inline(x) for x in a.aliases) or "–"
             out.append(
@@ -67,19 +72,27 @@ def actor_page(actor: Actor, ix: Index) -> str:
         facts.append(f"**Part of:** [{inline(parent.name)}]({urls.actor_link(page, parent.id)})")
     members = ix.members_of(actor.id)
     if members:
-        facts.append("**Includes:** " + ", ".join(
-            f"[{inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members))
-    facts.append(f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
-                 f"{plural(len(reports), 'report')}")
+        facts.append(
+            "**Includes:** "
+            + ", ".join(f"[{inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members)
+        )
+    facts.append(
+        f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
+        f"{plural(len(reports), 'report')}"
+    )
     out += [f"- {f}" for f in facts] + [""]
 
     out += ["## Statements { #statements }", ""]
     if statements:
         for s in statements:
-            role = "" if s.speaker == actor.id else (
-                f" <small>(by {inline(ix.actors[s.speaker].name)}, on their behalf)</small>")
-            out.append(f"- {s.date.display()}: [{quoted(s, 22)}]"
-                       f"({urls.statement_link(page, s.id)}){role}")
+            role = (
+                ""
+                if s.speaker == actor.id
+                else (f" <small>(by {inline(ix.actors[s.speaker].name)}, on their behalf)</small>")
+            )
+            out.append(
+                f"- {s.date.display()}: [{quoted(s, 22)}]({urls.statement_link(page, s.id)}){role}"
+            )
     else:
         out.append("None indexed.")
     out += ["", "## Events { #events }", ""]
@@ -93,11 +106,21 @@ def actor_page(actor: Actor, ix: Index) -> str:
         mentions = ix.mentions.get(actor.id, {})
         for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):
             pids = mentions.get(r.id, [])
-            where = (" · named in " + ", ".join(
-                f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})" for p in pids)
-            ) if pids else ""
-            out.append(f"- {r.published.display()}: [{inline(r.title)}]"
-                       f"({urls.report_link(page, r.id)}){where}")
+            where = (
+                (
+                    " · named in "
+                    + ", ".join(
+                        f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"
+                        for p in pids
+                    )
+                )
+                if pids
+                else ""
+            )
+            out.append(
+                f"- {r.published.display()}: [{inline(r.title)}]"
+                f"({urls.report_link(page, r.id)}){where}"
+            )
     else:
         out.append("No report names this actor.")
     return "\n".join(out) + "\n"

@@ -23,8 +23,9 @@ def reports_records(ix: Index) -> list[dict[str, Any]]:
             "url": urls.url_report(r.id),
             "source_file": r.source_file,
             "statements": [s.id for s in ix.statements if s.report == r.id],
-            "events": sorted({ref.event for ref in r.events},
-                             key=lambda e: (ix.events[e].date.sort_key(), e)),
+            "events": sorted(
+                {ref.event for ref in r.events}, key=lambda e: (ix.events[e].date.sort_key(), e)
+            ),
         }
         for r in ix.corpus.reports
     ]

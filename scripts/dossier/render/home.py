@@ -14,24 +14,31 @@ def home_fragments(ix: Index) -> str:
     page = urls.HOME
     c = ix.corpus
     statements = ix.statements
-    dates = sorted([e.date for e in c.events] + [s.date for s in statements]
-                   + [r.published for r in c.reports], key=lambda d: d.sort_key())
+    dates = sorted(
+        [e.date for e in c.events]
+        + [s.date for s in statements]
+        + [r.published for r in c.reports],
+        key=lambda d: d.sort_key(),
+    )
     span = f"{dates[0].display()} – {dates[-1].display()}" if dates else "–"
-    kinds = {k: sum(1 for s in statements if s.kind == k) for k in ("direct", "partial",
-                                                                      "paraphrase")}
-    figures = "\n".join([
-        '<div class="dossier-figures" markdown>',
-        "",
-        f"- [**{len(c.reports)}** reports]({urls.link(page, urls.REPORTS_INDEX)})",
-        f"- [**{len(statements)}** statements]({urls.link(page, urls.STATEMENTS)})"
-        f" <small>{kinds['direct']} direct · {kinds['partial']} partial · "
-        f"{kinds['paraphrase']} paraphrase</small>",
-        f"- [**{len(c.events)}** events]({urls.link(page, urls.TIMELINE)})",
-        f"- [**{len(c.actors)}** actors]({urls.link(page, urls.ACTORS_INDEX)})",
-        f"- **{span}** <small>dates covered</small>",
-        "",
-        "</div>",
-    ])
+    kinds = {
+        k: sum(1 for s in statements if s.kind == k) for k in ("direct", "partial", "paraphrase")
+    }
+    figures = "\n".join(
+        [
+            '<div class="dossier-figures" markdown>',
+            "",
+            f"- [**{len(c.reports)}** reports]({urls.link(page, urls.REPORTS_INDEX)})",
+            f"- [**{len(statements)}** statements]({urls.link(page, urls.STATEMENTS)})"
+            f" <small>{kinds['direct']} direct · {kinds['partial']} partial · "
+            f"{kinds['paraphrase']} paraphrase</small>",
+            f"- [**{len(c.events)}** events]({urls.link(page, urls.TIMELINE)})",
+            f"- [**{len(c.actors)}** actors]({urls.link(page, urls.ACTORS_INDEX)})",
+            f"- **{span}** <small>dates covered</small>",
+            "",
+            "</div>",
+        ]
+    )
     latest = sorted(c.reports, key=report_sort_key, reverse=True)[:5]
     latest_md = "\n".join(
         f"- {r.published.display()}: [{inline(r.title)}]({urls.report_link(page, r.id)})"
@@ -39,16 +46,21 @@ def home_fragments(ix: Index) -> str:
         for r in latest
     )
     overview = (
-        f'![Timeline overview: {plural(len(c.events), "event")}; the timeline page lists them '
+        f"![Timeline overview: {plural(len(c.events), 'event')}; the timeline page lists them "
         f"as text.]({urls.asset(page, urls.TIMELINE_SVG)})\n\n"
         f"[Open the timeline]({urls.link(page, urls.TIMELINE)})"
     )
     cite = _cite(ix)
-    return "".join([
-        banner("docs/reports/*.md and data/*.yml"), "\n",
-        _section("figures", figures), _section("latest", latest_md),
-        _section("overview", overview), _section("cite", cite),
-    ])
+    return "".join(
+        [
+            banner("docs/reports/*.md and data/*.yml"),
+            "\n",
+            _section("figures", figures),
+            _section("latest", latest_md),
+            _section("overview", overview),
+            _section("cite", cite),
+        ]
+    )
 
 
 def _cite(ix: Index) -> str:
@@ -58,19 +70,40 @@ def _cite(ix: Index) -> str:
     report = ix.corpus.reports[0] if ix.corpus.reports else None
     statement = ix.statements[0] if ix.statements else None
     event = ix.corpus.events[0] if ix.corpus.events else None
-    rows.append("| A report | `reports/<report>/` | " + (
-        f"[`{urls.url_report(report.id)}`]({urls.report_link(page, report.id)})" if report else "–")
-        + " |")
+    rows.append(
+        "| A report | `reports/<report>/` | "
+        + (
+            f"[`{urls.url_report(report.id)}`]({urls.report_link(page, report.id)})"
+            if report
+            else "–"
+        )
+        + " |"
+    )
     para = report.paragraphs[-1] if report else None
-    rows.append("| A paragraph | `reports/<report>/#<paragraph>` | " + (
-        f"[`{urls.url_paragraph(report.id, para.id)}`]({urls.report_link(page, report.id, para.id)})"
-        if report and para else "–") + " (the ¶ mark under each paragraph) |")
-    rows.append("| A statement | `statements/#<statement>` | " + (
-        f"[`{urls.url_statement(statement.id)}`]({urls.statement_link(page, statement.id)})"
-        if statement else "–") + " |")
-    rows.append("| An event | `timeline/#<event>` | " + (
-        f"[`{urls.url_event(event.id)}`]({urls.event_link(page, event.id)})" if event else "–")
-        + " |")
+    rows.append(
+        "| A paragraph | `reports/<report>/#<paragraph>` | "
+        + (
+            f"[`{urls.url_paragraph(report.id, para.id)}`]"
+            f"({urls.report_link(page, report.id, para.id)})"
+            if report and para
+            else "–"
+        )
+        + " (the ¶ mark under each paragraph) |"
+    )
+    rows.append(
+        "| A statement | `statements/#<statement>` | "
+        + (
+            f"[`{urls.url_statement(statement.id)}`]({urls.statement_link(page, statement.id)})"
+            if statement
+            else "–"
+        )
+        + " |"
+    )
+    rows.append(
+        "| An event | `timeline/#<event>` | "
+        + (f"[`{urls.url_event(event.id)}`]({urls.event_link(page, event.id)})" if event else "–")
+        + " |"
+    )
     example = ""
     if report and para:
         outlet = f"{inline(report.outlet)}, " if report.outlet else ""

@@ -47,21 +47,35 @@ def _header(report: Report, ix: Index) -> str:
         else " <small>(written by the editors: the text has no headline)</small>"
     )
     rows = [
-        ("Outlet", outlet + (f" <small>({inline(report.outlet_note)})</small>"
-                             if report.outlet_note else "")),
+        (
+            "Outlet",
+            outlet
+            + (f" <small>({inline(report.outlet_note)})</small>" if report.outlet_note else ""),
+        ),
         ("Byline", inline(report.byline) if report.byline else "*none in the text*"),
-        ("Published", f"{report.published.display()} <small>"
-                      f"({BASIS_LABELS[report.published.basis]}: "
-                      f"{inline(report.published.note)})</small>"),
+        (
+            "Published",
+            f"{report.published.display()} <small>"
+            f"({BASIS_LABELS[report.published.basis]}: "
+            f"{inline(report.published.note)})</small>",
+        ),
         ("Title", inline(report.title) + title_note),
-        ("Original", f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
-                     "<small>(verbatim text as received)</small>"),
-        ("Contents", ", ".join([
-            plural(len(report.paragraphs), "paragraph"),
-            plural(len(report.statements), "statement"),
-            plural(len(report.events), "event"),
-            plural(len(report.notes), "editorial note"),
-        ])),
+        (
+            "Original",
+            f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
+            "<small>(verbatim text as received)</small>",
+        ),
+        (
+            "Contents",
+            ", ".join(
+                [
+                    plural(len(report.paragraphs), "paragraph"),
+                    plural(len(report.statements), "statement"),
+                    plural(len(report.events), "event"),
+                    plural(len(report.notes), "editorial note"),
+                ]
+            ),
+        ),
     ]
     if report.url:
         rows.insert(4, ("Address", f"<{report.url}>"))
@@ -69,8 +83,10 @@ def _header(report: Report, ix: Index) -> str:
     for key, value in rows:
         out += [key, f":   {value}", ""]
     out += ["</div>", ""]
-    cite = (f"{inline(report.title)}. {inline(report.outlet) + ', ' if report.outlet else ''}"
-            f"{report.published.display()}. In *{SITE_NAME}*, `{urls.url_report(report.id)}`.")
+    cite = (
+        f"{inline(report.title)}. {inline(report.outlet) + ', ' if report.outlet else ''}"
+        f"{report.published.display()}. In *{SITE_NAME}*, `{urls.url_report(report.id)}`."
+    )
     out += [
         '??? quote "How to cite this report"',
         f"    {cite} Link to a paragraph with its ¶ mark, e.g. "
@@ -78,8 +94,11 @@ def _header(report: Report, ix: Index) -> str:
         "",
     ]
     if report.notes:
-        out += [f"[{plural(len(report.notes), 'editorial note')}](#editorial-notes) "
-                "point out defects in this text.", ""]
+        out += [
+            f"[{plural(len(report.notes), 'editorial note')}](#editorial-notes) "
+            "point out defects in this text.",
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -89,8 +108,9 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
         speaker = ix.actors[s.speaker].name
         label = attr_title(f"{speaker}: {excerpt(s.text, 30)}")
         bits.append(
-            f'[:material-format-quote-open: {inline(speaker)}: {quoted(s, 6)}]'
-            f'({urls.statement_link(page, s.id)} "{label}"){{ .dossier-chip .dossier-chip-statement }}'
+            f"[:material-format-quote-open: {inline(speaker)}: {quoted(s, 6)}]"
+            f'({urls.statement_link(page, s.id)} "{label}")'
+            "{ .dossier-chip .dossier-chip-statement }"
         )
     for event_id in ix.events_by_paragraph.get((report.id, pid), []):
         event = ix.events[event_id]
@@ -101,8 +121,10 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
         )
     notes = [n for n in report.notes if n.paragraph == pid]
     if notes:
-        bits.append(f"[:material-alert-circle-outline: editorial note](#note-{pid})"
-                    "{ .dossier-chip .dossier-chip-note }")
+        bits.append(
+            f"[:material-alert-circle-outline: editorial note](#note-{pid})"
+            "{ .dossier-chip .dossier-chip-note }"
+        )
     return " ".join(bits) + "\n{: .dossier-pmeta }\n"
 
 
@@ -125,8 +147,9 @@ def _footer(report: Report, ix: Index, page: str) -> str:
     out += ["## Statements in this report { #statements }", ""]
     if report.statements:
         out += ["| ¶ | Speaker | Statement | Kind | Date |", "|---|---|---|---|---|"]
-        for s in sorted(report.statements, key=lambda s: (report.paragraph(s.paragraph).number,
-                                                          s.id)):
+        for s in sorted(
+            report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)
+        ):
             number = report.paragraph(s.paragraph).number
             out.append(
                 f"| [{number}](#{s.paragraph}) "
@@ -138,20 +161,24 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         out.append("No statements have been indexed for this report yet.")
     out += ["", "## Events reported { #events }", ""]
     if report.events:
-        for ref in sorted(report.events, key=lambda r: (ix.events[r.event].date.sort_key(),
-                                                        r.event)):
+        for ref in sorted(
+            report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)
+        ):
             event = ix.events[ref.event]
             paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
-            out.append(f"- **{event.date.display()}**: [{inline(event.title)}]"
-                       f"({urls.event_link(page, event.id)}) ({paras})")
+            out.append(
+                f"- **{event.date.display()}**: [{inline(event.title)}]"
+                f"({urls.event_link(page, event.id)}) ({paras})"
+            )
     else:
         out.append("No events have been linked to this report yet.")
     if report.not_statements:
         out += ["", "## Quotations that are not statements { #not-statements }", ""]
         for item in report.not_statements:
             number = report.paragraph(item.paragraph).number
-            out.append(f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): "
-                       f"{inline(item.reason)}")
+            out.append(
+                f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): {inline(item.reason)}"
+            )
     out += ["", "## Conversion { #conversion }", ""]
     out.append(
         f"Every line of the original is shown above, used as metadata, or listed here as "
@@ -159,16 +186,19 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         "against the original."
     )
     out.append("")
-    summary = f"Removed from the original ({plural(len(report.removed), 'line')})"
+    hidden = len(report.removed) + len(report.metadata_lines)
+    summary = f"Lines of the original not shown as paragraphs ({hidden})"
     out.append(f'??? note "{summary}"')
     out.append("")
     if report.removed or report.metadata_lines:
         out += ["    | Line | Text | Why |", "    |---|---|---|"]
-        rows = [(r.line, r.text, REASONS.get(r.reason, r.reason) + (f": {r.note}" if r.note
-                                                                     else ""))
-                for r in report.removed]
-        rows += [(m.line, m.text, f"used as the report's {m.reason}")
-                 for m in report.metadata_lines]
+        rows = [
+            (r.line, r.text, REASONS.get(r.reason, r.reason) + (f": {r.note}" if r.note else ""))
+            for r in report.removed
+        ]
+        rows += [
+            (m.line, m.text, f"used as the report's {m.reason}") for m in report.metadata_lines
+        ]
         for line, text, why in sorted(rows):
             out.append(f"    | {line} | {inline(text).replace('|', '&#124;')} | {inline(why)} |")
     else:
@@ -178,8 +208,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
 
 def reports_index(ix: Index) -> str:
     page = urls.REPORTS_INDEX
-    reports = sorted(ix.corpus.reports, key=lambda r: (r.published.sort_key(), r.id),
-                     reverse=True)
+    reports = sorted(ix.corpus.reports, key=lambda r: (r.published.sort_key(), r.id), reverse=True)
     out = [
         front_matter("Reports"),
         banner("docs/reports/*.md"),

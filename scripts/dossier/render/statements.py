@@ -105,7 +105,8 @@ def by_speaker_page(ix: Index) -> str:
             "",
         ]
         for s in by_speaker[actor_id]:
-            out.append(f"- {s.date.display()}: [{quoted(s, 16)}]"
-                       f"({urls.statement_link(page, s.id)})")
+            out.append(
+                f"- {s.date.display()}: [{quoted(s, 16)}]({urls.statement_link(page, s.id)})"
+            )
         out.append("")
     return "\n".join(out) + "\n"

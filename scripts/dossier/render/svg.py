@@ -9,9 +9,8 @@ import calendar
 from itertools import groupby
 from xml.sax.saxutils import escape
 
-from ..markdown import inline
-
 from ..dates import MONTHS, Date
+from ..markdown import inline
 from ..model import Event
 from .fmt import plural
 from .index import Index
@@ -65,7 +64,10 @@ def overview_svg(ix: Index) -> str:
         rows: list[float] = []  # right edge (px) of the last mark in each row
         placed: list[tuple[Event, int]] = []
         for event in sorted(lane_events, key=lambda e: (spans[e.id][0], e.id)):
-            start, end = x(spans[event.id][0]) - 7, max(x(spans[event.id][1]), x(spans[event.id][0]) + 7)
+            start, end = (
+                x(spans[event.id][0]) - 7,
+                max(x(spans[event.id][1]), x(spans[event.id][0]) + 7),
+            )
             row = next((i for i, edge in enumerate(rows) if edge + 3 <= start), None)
             if row is None:
                 rows.append(end)
@@ -75,54 +77,76 @@ def overview_svg(ix: Index) -> str:
             placed.append((event, row))
         height = max(len(rows), 1) * ROW + 2 * LANE_PAD
         lanes_used.append(name)
-        body.append(f'<rect x="{LEFT}" y="{y}" width="{WIDTH - LEFT - RIGHT}" height="{height}" '
-                    f'fill="{"#F4F6F8" if len(lanes_used) % 2 else "#FFFFFF"}"/>')
-        body.append(f'<text x="{LEFT - 10}" y="{y + height / 2 + 5:.1f}" text-anchor="end" '
-                    f'font-size="14" fill="#222">{escape(name)}</text>')
+        body.append(
+            f'<rect x="{LEFT}" y="{y}" width="{WIDTH - LEFT - RIGHT}" height="{height}" '
+            f'fill="{"#F4F6F8" if len(lanes_used) % 2 else "#FFFFFF"}"/>'
+        )
+        body.append(
+            f'<text x="{LEFT - 10}" y="{y + height / 2 + 5:.1f}" text-anchor="end" '
+            f'font-size="14" fill="#222">{escape(name)}</text>'
+        )
         for event, row in placed:
             cy = y + LANE_PAD + row * ROW + ROW / 2
             body.append(_mark(event, spans[event.id], cy, colour, x))
         y += height
     axis_y = y
-    body.append(f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" '
-                'stroke="#444" stroke-width="1"/>')
+    body.append(
+        f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" '
+        'stroke="#444" stroke-width="1"/>'
+    )
     month_px = scale
     for m in range(first, last + 1):
         year, month = divmod(m, 12)
         tick_x = x(m)
         if month == 0:
-            body.append(f'<line x1="{tick_x:.1f}" y1="{TOP - 6}" x2="{tick_x:.1f}" y2="{axis_y + 8}" '
-                        'stroke="#999" stroke-width="1" stroke-dasharray="3 3"/>')
-            body.append(f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" font-weight="bold" '
-                        f'fill="#222">{year}</text>')
+            body.append(
+                f'<line x1="{tick_x:.1f}" y1="{TOP - 6}" x2="{tick_x:.1f}" y2="{axis_y + 8}" '
+                'stroke="#999" stroke-width="1" stroke-dasharray="3 3"/>'
+            )
+            body.append(
+                f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" font-weight="bold" '
+                f'fill="#222">{year}</text>'
+            )
         else:
-            body.append(f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" '
-                        f'y2="{axis_y + 5}" stroke="#444"/>')
+            body.append(
+                f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" '
+                f'y2="{axis_y + 5}" stroke="#444"/>'
+            )
         if month_px >= 30 and m < last:
-            body.append(f'<text x="{tick_x + month_px / 2:.1f}" y="{axis_y + 20}" font-size="12" '
-                        f'text-anchor="middle" fill="#333">{MONTHS[month][:3]}</text>')
+            body.append(
+                f'<text x="{tick_x + month_px / 2:.1f}" y="{axis_y + 20}" font-size="12" '
+                f'text-anchor="middle" fill="#333">{MONTHS[month][:3]}</text>'
+            )
     legend_y = axis_y + 46
     body.append(_legend(legend_y))
     height = legend_y + 20
     span = f"{events[0].date.display()} to {events[-1].date.display()}"
-    desc = (f"{plural(len(events), 'event')} from {span}, in lanes by kind: "
-            f"{', '.join(lanes_used)}. A dot is an event dated to the day, a bar one dated to "
-            "the month, a pale band one dated only to the year.")
+    desc = (
+        f"{plural(len(events), 'event')} from {span}, in lanes by kind: "
+        f"{', '.join(lanes_used)}. A dot is an event dated to the day, a bar one dated to "
+        "the month, a pale band one dated only to the year."
+    )
     return _wrap(height, desc, "\n".join(body))
 
 
 def _mark(event: Event, span: tuple[float, float], cy: float, colour: str, x) -> str:
     label = f"<title>{escape(event.date.display())}: {escape(event.title)}</title>"
     if event.date.precision == "day":
-        return (f'<circle cx="{x(span[0]):.1f}" cy="{cy:.1f}" r="6" fill="{colour}" '
-                f'stroke="#fff" stroke-width="1.5">{label}</circle>')
+        return (
+            f'<circle cx="{x(span[0]):.1f}" cy="{cy:.1f}" r="6" fill="{colour}" '
+            f'stroke="#fff" stroke-width="1.5">{label}</circle>'
+        )
     x0, x1 = x(span[0]) + 1, x(span[1]) - 1
     if event.date.precision == "month":
-        return (f'<rect x="{x0:.1f}" y="{cy - 5:.1f}" width="{x1 - x0:.1f}" height="10" rx="5" '
-                f'fill="{colour}">{label}</rect>')
-    return (f'<rect x="{x0:.1f}" y="{cy - 5:.1f}" width="{x1 - x0:.1f}" height="10" rx="5" '
-            f'fill="{colour}" fill-opacity="0.25" stroke="{colour}" stroke-dasharray="4 3">'
-            f"{label}</rect>")
+        return (
+            f'<rect x="{x0:.1f}" y="{cy - 5:.1f}" width="{x1 - x0:.1f}" height="10" rx="5" '
+            f'fill="{colour}">{label}</rect>'
+        )
+    return (
+        f'<rect x="{x0:.1f}" y="{cy - 5:.1f}" width="{x1 - x0:.1f}" height="10" rx="5" '
+        f'fill="{colour}" fill-opacity="0.25" stroke="{colour}" stroke-dasharray="4 3">'
+        f"{label}</rect>"
+    )
 
 
 def _legend(y: float) -> str:
@@ -156,10 +180,14 @@ def text_equivalent(ix: Index) -> list[str]:
     lines = []
     for period, group in groupby(ix.corpus.events, key=lambda e: e.date.value[:7]):
         events = list(group)
-        label = Date(period, "stated", "").display() if len(period) == 7 else (
-            f"{period}, month not known")
+        label = (
+            Date(period, "stated", "").display()
+            if len(period) == 7
+            else (f"{period}, month not known")
+        )
         kinds = sorted({e.kind for e in events})
         titles = "; ".join(e.title for e in events)
-        lines.append(f"- **{label}**: {plural(len(events), 'event')} ({', '.join(kinds)}): "
-                     f"{inline(titles)}")
+        lines.append(
+            f"- **{label}**: {plural(len(events), 'event')} ({', '.join(kinds)}): {inline(titles)}"
+        )
     return lines

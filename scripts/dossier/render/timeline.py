@@ -35,10 +35,10 @@ def timeline(ix: Index) -> str:
         "paragraphs that mention it.",
         "",
         '<figure class="dossier-overview" markdown>',
-        f'![Overview of the timeline: {plural(len(events), "event")} from '
+        f"![Overview of the timeline: {plural(len(events), 'event')} from "
         f"{events[0].date.display() if events else '–'} to "
         f"{events[-1].date.display() if events else '–'}, drawn by kind and date precision. "
-        f'The same information follows as text.]({urls.asset(page, urls.TIMELINE_SVG)})',
+        f"The same information follows as text.]({urls.asset(page, urls.TIMELINE_SVG)})",
         "<figcaption>Overview: each mark is an event; a dot is a day, a bar a month, a band "
         "a year. The list below gives every event in full.</figcaption>",
         "</figure>",

@@ -1,0 +1,44 @@
+# The two commands of the README: `make serve` and `make test`. Everything else follows.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check lint lock goldens bench clean
+
+# A virtual environment with the pinned, hash-checked dependencies and the `dossier` command.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(VENV)/.installed  ## generate, build and serve on http://127.0.0.1:8000 (rebuilds on edits)
+	$(BIN)/dossier build
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed  ## generate, then build the static site into site/
+	$(BIN)/dossier build
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed  ## validate the reports and registries; write nothing
+	$(BIN)/dossier check
+
+test: $(VENV)/.installed  ## the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus, then review the diff
+	DOSSIER_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
+
+bench: $(VENV)/.installed  ## time generation and the site build on a synthetic corpus
+	$(BIN)/python scripts/bench.py
+
+lock:  ## re-pin requirements.in into requirements.lock with hashes (needs pip-tools)
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock requirements.in
+
+clean:
+	rm -rf site includes docs/actors docs/statements docs/data docs/assets/generated \
+	  docs/timeline.md docs/glossary.md docs/reports/index.md

@@ -1,0 +1,112 @@
+"""Shared fixtures: projects copied into tmp folders, generated, built and served."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_CORPUS = REPO / "tests" / "fixtures" / "corpus"
+HAND_WRITTEN = ("docs/index.md", "docs/about.md", "docs/data.md", "docs/assets/dossier.css")
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def make_project(dest: Path, corpus: Path) -> Project:
+    """A project folder: the corpus's reports, registries and originals plus the site's
+    hand-written pages and configuration. The MkDocs hook is left out, to prove the
+    site needs nothing but `dossier build` followed by `mkdocs build`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in ("docs/reports", "data", "sources"):
+        src = corpus / part
+        if part == "docs/reports":
+            (dest / part).mkdir(parents=True, exist_ok=True)
+            for page in sorted(src.glob("*.md")):
+                if page.name != "index.md":
+                    shutil.copy2(page, dest / part / page.name)
+        else:
+            shutil.copytree(src, dest / part)
+    for rel in HAND_WRITTEN:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / rel, dest / rel)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("\nhooks:")
+    end = config.index("\n\n", start + 1)
+    (dest / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")
+    return Project(dest)
+
+
+def run_dossier(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dossier.cli", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        check=False,
+    )
+
+
+def build_project(root: Path) -> None:
+    generated = run_dossier(root, "build")
+    assert generated.returncode == 0, generated.stderr
+    built = mkdocs_build(root)
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.fixture(scope="session")
+def real_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real five-report dossier, generated and built with `--strict` in a tmp folder."""
+    project = make_project(tmp_path_factory.mktemp("real"), REPO)
+    build_project(project.root)
+    return project
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = make_project(tmp_path_factory.mktemp("fixture"), FIXTURE_CORPUS)
+    build_project(project.root)
+    return project
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_project: Project):
+    """The built real site, served over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(real_project.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -1,0 +1,202 @@
+"""End to end: the real dossier generated and built with --strict in a tmp folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from conftest import REPO, Project, make_project, run_dossier
+
+DATE_KEYS = {"value", "precision", "basis", "note"}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in ("img", "script") and attrs.get("src"):
+            self.links.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse_site(site: Path) -> dict[str, _Links]:
+    pages = {}
+    for path in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path.relative_to(site).as_posix()] = parser
+    return pages
+
+
+def load(site: Path, name: str):
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def test_every_internal_link_and_anchor_resolves(real_project: Project):
+    site = real_project.site
+    pages = parse_site(site)
+    broken = []
+    for page, parsed in pages.items():
+        base = "http://site/" + page
+        for href in parsed.links:
+            url = urlparse(urljoin(base, href))
+            if url.scheme in ("mailto", "data") or url.netloc not in ("site", ""):
+                continue
+            path = unquote(url.path.lstrip("/"))
+            target = site / path
+            if path.endswith("/") or target.is_dir():
+                path = path.rstrip("/") + "/index.html" if path else "index.html"
+                target = site / path
+            if not target.exists():
+                broken.append(f"{page}: {href} (no file)")
+            elif (
+                url.fragment
+                and path.endswith(".html")
+                and url.fragment not in pages[path.lstrip("/")].ids
+            ):
+                broken.append(f"{page}: {href} (no anchor)")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_every_object_has_its_page_or_anchor(real_project: Project):
+    site = real_project.site
+    pages = parse_site(site)
+    reports = load(site, "reports.json")
+    assert len(reports) == 5
+    for report in reports:
+        page = pages[f"reports/{report['id']}/index.html"]
+        source = (REPO / "docs" / "reports" / f"{report['id']}.md").read_text(encoding="utf-8")
+        pids = re.findall(r"^\{: #(p\d+) \}$", source, re.M)
+        assert pids and all(pid in page.ids for pid in pids)
+    statement_ids = pages["statements/index.html"].ids
+    for statement in load(site, "statements.json"):
+        assert statement["id"] in statement_ids
+    timeline_ids = pages["timeline/index.html"].ids
+    for event in load(site, "events.json"):
+        assert event["id"] in timeline_ids
+    for actor in load(site, "actors.json"):
+        assert f"actors/{actor['id']}/index.html" in pages
+
+
+def _date(value) -> None:
+    assert set(value) == DATE_KEYS
+    assert value["precision"] == {4: "year", 7: "month", 10: "day"}[len(value["value"])]
+    assert value["basis"] in ("stated", "inferred", "external") and value["note"]
+
+
+def test_exports_follow_the_schema(real_project: Project):
+    site = real_project.site
+    reports, statements = load(site, "reports.json"), load(site, "statements.json")
+    events, actors = load(site, "events.json"), load(site, "actors.json")
+    actor_ids = {a["id"] for a in actors}
+    statement_ids = {s["id"] for s in statements}
+    event_ids = {e["id"] for e in events}
+    for r in reports:
+        assert list(r) == [
+            "id",
+            "title",
+            "title_source",
+            "outlet",
+            "byline",
+            "published",
+            "url",
+            "source_file",
+            "statements",
+            "events",
+        ]
+        assert r["title_source"] in ("report", "editor")
+        assert r["url"] == f"reports/{r['id']}/"
+        assert (site / "data" / "sources" / r["source_file"]).read_bytes() == (
+            REPO / "sources" / r["source_file"]
+        ).read_bytes()
+        _date(r["published"])
+        assert set(r["statements"]) <= statement_ids and set(r["events"]) <= event_ids
+    for s in statements:
+        assert list(s) == [
+            "id",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_label",
+            "on_behalf_of",
+            "date",
+            "venue",
+            "report",
+            "paragraph",
+            "url",
+            "event",
+            "topics",
+        ]
+        assert s["kind"] in ("direct", "partial", "paraphrase")
+        assert s["speaker"] in actor_ids and set(s["on_behalf_of"]) <= actor_ids
+        assert s["url"] == f"statements/#{s['id']}"
+        assert s["event"] is None or s["event"] in event_ids
+        _date(s["date"])
+    for e in events:
+        assert list(e) == [
+            "id",
+            "title",
+            "summary",
+            "date",
+            "actors",
+            "reports",
+            "statements",
+            "url",
+        ]
+        assert e["reports"] and all(set(x) == {"report", "paragraph"} for x in e["reports"])
+        assert set(e["actors"]) <= actor_ids and set(e["statements"]) <= statement_ids
+        assert e["url"] == f"timeline/#{e['id']}"
+        _date(e["date"])
+    for a in actors:
+        assert list(a) == ["id", "name", "kind", "aliases", "description", "url"]
+        assert a["kind"] in ("person", "organization", "country", "group")
+        assert a["url"] == f"actors/{a['id']}/"
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "statements.csv").read_text())))
+    assert [r["id"] for r in rows] == [s["id"] for s in statements]
+    assert {"date_value", "date_precision", "date_basis", "date_note"} <= set(rows[0])
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "events.csv").read_text())))
+    assert [r["id"] for r in rows] == [e["id"] for e in events]
+
+
+def test_both_sides_and_all_kinds_are_indexed(real_project: Project):
+    statements = load(real_project.site, "statements.json")
+    assert {s["kind"] for s in statements} == {"direct", "partial", "paraphrase"}
+    speakers = {s["speaker"] for s in statements} | {
+        a for s in statements for a in s["on_behalf_of"]
+    }
+    assert {"russia", "north-korea"} <= speakers
+
+
+def test_generation_is_deterministic(tmp_path: Path, real_project: Project):
+    again = make_project(tmp_path / "again", REPO)
+    assert run_dossier(again.root, "build").returncode == 0
+    manifest = (real_project.root / "includes" / ".generated").read_text().split()
+    assert manifest == (again.root / "includes" / ".generated").read_text().split()
+    for rel in manifest:
+        assert (real_project.root / rel).read_bytes() == (again.root / rel).read_bytes(), rel
+    # A second build in place writes nothing.
+    second = run_dossier(again.root, "build")
+    assert "0 file(s) written" in second.stdout, second.stdout
+
+
+def test_no_external_resources_in_built_html(real_project: Project):
+    for path in real_project.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'(?:src|href)="(https?:)?//([^"/]+)', text):
+            host = match.group(2)
+            assert host in ("127.0.0.1:8000",), f"{path}: {match.group(0)}"
+        assert "fonts.googleapis" not in text

@@ -1,0 +1,164 @@
+"""Bad input: one clear message per problem naming file, field and line; nothing written."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_CORPUS, run_dossier
+
+PAGE = "docs/reports/2024-03-05-ministers-condemn.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    (root / "mkdocs.yml").write_text("site_name: t\n")
+    return root
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check(root: Path) -> list[str]:
+    result = run_dossier(root, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert not (root / "includes").exists() and not (root / "docs" / "timeline.md").exists()
+    return [line for line in result.stderr.splitlines() if not line.startswith("dossier ")]
+
+
+def test_clean_fixture_builds(project):
+    result = run_dossier(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "5 statements" in result.stdout
+
+
+def test_quote_not_verbatim(project):
+    edit(project, PAGE, 'text: "We will not stand by', 'text: "We shall not stand by')
+    lines = check(project)
+    assert any(
+        re.match(
+            rf"{PAGE}:\d+: statements\[1\]\.text: not found verbatim in paragraph "
+            "p2",
+            line,
+        )
+        for line in lines
+    ), lines
+
+
+def test_unindexed_quotation(project):
+    edit(
+        project,
+        PAGE,
+        "- text: Northern Partnership\n  paragraph: p4\n  reason: name of a "
+        "framework, not something said\n",
+        "",
+    )
+    edit(project, PAGE, "not_statements:\n", "not_statements: []\n")
+    lines = check(project)
+    assert any(
+        "paragraph p4: quotation “Northern Partnership” is neither a statement nor "
+        "listed in not_statements" in line
+        for line in lines
+    ), lines
+
+
+def test_unknown_references_and_bad_dates_are_all_reported(project):
+    edit(project, PAGE, "speaker: anna-berg", "speaker: anna-bergg")
+    edit(
+        project,
+        PAGE,
+        'value: "2024-03-04", basis: inferred, note: "Said',
+        'value: "2024-02-30", basis: guessed, note: "Said',
+    )
+    edit(
+        project,
+        PAGE,
+        "event: ministers-joint-press-conference\n  topics: [arms-transfers]\n- id: 2024-fenwick",
+        "event: no-such-event\n  topics: [arms-transfers]\n- id: 2024-fenwick",
+    )
+    lines = check(project)
+    joined = "\n".join(lines)
+    assert re.search(rf"{PAGE}:\d+: statements\[1\]\.speaker: unknown actor 'anna-bergg'", joined)
+    assert re.search(
+        rf"{PAGE}:\d+: statements\[1\]\.date\.value: '2024-02-30' is not a "
+        "calendar date",
+        joined,
+    )
+    assert re.search(rf"{PAGE}:\d+: statements\[1\]\.date\.basis: 'guessed' is not one of", joined)
+    assert re.search(rf"{PAGE}:\d+: statements\[1\]\.event: unknown event 'no-such-event'", joined)
+
+
+def test_duplicate_ids_and_aliases(project):
+    edit(project, "data/actors.yml", "- id: freedonia", "- id: ruritania")
+    edit(
+        project,
+        "docs/reports/2024-fenwick-denies.md",
+        "id: 2024-fenwick-sent-nothing",
+        "id: 2024-fenwick-baseless",
+    )
+    joined = "\n".join(check(project))
+    assert re.search(r"data/actors.yml:\d+: \[1\]\.id: 'ruritania' is already used", joined)
+    assert re.search(
+        r"docs/reports/2024-fenwick-denies.md:\d+: statements\[1\]\.id: "
+        "'2024-fenwick-baseless' is already used",
+        joined,
+    )
+
+
+def test_edited_original_text_is_caught(project):
+    edit(
+        project,
+        PAGE,
+        "Grand Fenwick denied sending any missiles.\n{: #p3 }",
+        "Grand Fenwick denied sending missiles.\n{: #p3 }",
+    )
+    edit(
+        project,
+        PAGE,
+        "text: Grand Fenwick denied sending any missiles.",
+        "text: Grand Fenwick denied sending missiles.",
+    )
+    joined = "\n".join(check(project))
+    assert "line 8 of sources/alpha.txt is neither a paragraph" in joined
+    assert re.search(rf"{PAGE}:\d+: paragraph p3: text differs from every line", joined)
+
+
+def test_yaml_syntax_error_names_the_line(project):
+    edit(project, "data/events.yml", "  kind: strike", "  kind: [strike")
+    joined = "\n".join(check(project))
+    assert re.search(r"data/events.yml:\d+: file: invalid YAML", joined), joined
+
+
+def test_missing_paragraph_id_and_unknown_field(project):
+    edit(
+        project,
+        PAGE,
+        "Grand Fenwick denied sending any missiles.\n{: #p3 }",
+        "Grand Fenwick denied sending any missiles.",
+    )
+    edit(project, PAGE, "byline: Jane Doe", "byline: Jane Doe\nauthor: X")
+    joined = "\n".join(check(project))
+    assert re.search(rf"{PAGE}:\d+: paragraph: a paragraph must end with its id line", joined)
+    assert re.search(rf"{PAGE}:\d+: author: unknown field", joined)
+
+
+def test_generator_never_overwrites_an_editors_file(project):
+    (project / "docs" / "timeline.md").write_text("# My own timeline\n")
+    result = run_dossier(project, "build")
+    assert result.returncode == 1
+    assert "docs/timeline.md: generated file: an editor's file is in the way" in result.stderr
+    assert (project / "docs" / "timeline.md").read_text() == "# My own timeline\n"
+
+
+def test_check_writes_nothing(project):
+    result = run_dossier(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "includes").exists()
