@@ -78,8 +78,12 @@ def _actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
     out = []
     allowed = ("id", "name", "kind", "aliases", "description", "affiliation")
     for _, f in _items(registry, problems, allowed):
+        actor_id = f.str("id", pattern=SLUG)
+        if actor_id == "index":
+            f.error(("id",), "'index' is reserved for the actors index page")
+            actor_id = None
         values = (
-            f.str("id", pattern=SLUG), f.str("name"), f.str("kind", choices=ACTOR_KINDS),
+            actor_id, f.str("name"), f.str("kind", choices=ACTOR_KINDS),
             f.str_list("aliases"), f.str("description"),
             f.str("affiliation", required=False, pattern=SLUG),
         )  # fmt: skip
