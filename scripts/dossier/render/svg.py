@@ -22,7 +22,7 @@ LANES: tuple[tuple[str, frozenset[str], str], ...] = (
     ("UN and sanctions", frozenset({"veto", "report", "sanctions"}), "#A3487F"),
     ("Other", frozenset({"election", "other"}), "#6B6B6B"),
 )
-WIDTH, LEFT, RIGHT, TOP, ROW, LANE_PAD = 1000, 150, 24, 64, 16, 14
+WIDTH, LEFT, RIGHT, TOP, ROW, LANE_PAD = 760, 128, 16, 64, 16, 14
 
 
 def _month_index(year: int, month: int) -> int:
