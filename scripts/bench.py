@@ -36,10 +36,10 @@ def multiply(root: Path, copies: int) -> None:
             text = re.sub(r"(\n- id: |\n  - id: )([a-z0-9-]+)", rf"\1\2{suffix}", text)
             text = re.sub(r"(\n  event: )(?!null\b)([a-z0-9-]+)", rf"\1\2{suffix}", text)
             (page.parent / f"{page.stem}{suffix}.md").write_text(text, encoding="utf-8")
-        extra_events.append(re.sub(r"(^- id: )([a-z0-9-]+)", rf"\1\2{suffix}", events_yml,
-                                   flags=re.M))
-    (root / "data" / "events.yml").write_text(events_yml + "".join(extra_events),
-                                              encoding="utf-8")
+        extra_events.append(
+            re.sub(r"(^- id: )([a-z0-9-]+)", rf"\1\2{suffix}", events_yml, flags=re.M)
+        )
+    (root / "data" / "events.yml").write_text(events_yml + "".join(extra_events), encoding="utf-8")
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
@@ -53,8 +53,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, nargs="*", default=[1, 20, 100])
     args = parser.parse_args()
-    print("| reports | statements | dossier build (s) | rebuild, nothing changed (s) "
-          "| mkdocs build (s) |")
+    print(
+        "| reports | statements | dossier build (s) | rebuild, nothing changed (s) "
+        "| mkdocs build (s) |"
+    )
     print("|--:|--:|--:|--:|--:|")
     for copies in args.copies:
         with tempfile.TemporaryDirectory() as tmp:

@@ -424,6 +424,7 @@ def _cross_check(
                     f"unknown actor {actor!r}",
                 )
 
+    event_by_id = {e.id: e for e in corpus.events}
     statement_seen: dict[str, str] = {}
     referenced_events: set[str] = set()
     for report in corpus.reports:
@@ -437,12 +438,12 @@ def _cross_check(
                     f"events[{index}].id",
                     f"unknown event {ref.event!r} (add it to data/events.yml)",
                 )
-            elif _later(corpus.event(ref.event).date, report.published):
+            elif _later(event_by_id[ref.event].date, report.published):
                 problems.add(
                     raw.path,
                     raw.line("events", index, "id"),
                     f"events[{index}].id",
-                    f"event dated {corpus.event(ref.event).date.value} is after the "
+                    f"event dated {event_by_id[ref.event].date.value} is after the "
                     f"report's publication ({report.published.value})",
                 )
         for s in report.statements:

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 Path_ = tuple[Any, ...]
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlSyntaxError(Exception):
@@ -17,19 +18,24 @@ class YamlSyntaxError(Exception):
 
 
 def load(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
-    """Parse with `yaml.safe_load` and map every key path to its 1-based line number.
+    """Parse safely (as `yaml.safe_load` does) and map every key path to its 1-based line number.
 
     `line_offset` shifts the numbers, for YAML that starts further down a file
     (a report page's front matter starts on line 2).
     """
+    # One parse gives both the data and the node tree with line marks. The safe loader
+    # (its C version where PyYAML has libyaml) builds plain Python objects only.
+    loader = SAFE_LOADER(text)
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlSyntaxError(line, f"invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines, line_offset)
