@@ -6,7 +6,16 @@ from .. import urls
 from ..importer import REASONS
 from ..markdown import inline
 from ..model import Report
-from .fmt import BASIS_LABELS, attr_title, banner, excerpt, front_matter, plural, quoted
+from .fmt import (
+    BASIS_LABELS,
+    KIND_LABELS,
+    attr_title,
+    banner,
+    excerpt,
+    front_matter,
+    plural,
+    quoted,
+)
 from .index import Index
 
 SITE_NAME = "DPRK–Russia Dossier"
@@ -146,16 +155,16 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         out.append("")
     out += ["## Statements in this report { #statements }", ""]
     if report.statements:
-        out += ["| ¶ | Speaker | Statement | Kind | Date |", "|---|---|---|---|---|"]
+        # A list, not a table: it stays readable on a phone.
         for s in sorted(
             report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)
         ):
             number = report.paragraph(s.paragraph).number
             out.append(
-                f"| [{number}](#{s.paragraph}) "
-                f"| [{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}) "
-                f"| [{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
-                f"| {s.kind} | {s.date.display()} |"
+                f"- [¶ {number}](#{s.paragraph}) "
+                f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
+                f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
+                f"<small>({KIND_LABELS[s.kind].lower()}, {s.date.display()})</small>"
             )
     else:
         out.append("No statements have been indexed for this report yet.")
