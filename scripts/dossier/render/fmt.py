@@ -12,6 +12,7 @@ KIND_LABELS = {
     "partial": "Partial quote",
     "paraphrase": "Reported speech (paraphrase)",
 }
+KIND_SHORT = {"direct": "direct quote", "partial": "partial quote", "paraphrase": "paraphrase"}
 BASIS_LABELS = {
     "stated": "stated in the text",
     "inferred": "inferred from the text",

@@ -8,7 +8,7 @@ from ..markdown import inline
 from ..model import Report
 from .fmt import (
     BASIS_LABELS,
-    KIND_LABELS,
+    KIND_SHORT,
     attr_title,
     banner,
     excerpt,
@@ -164,7 +164,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
                 f"- [¶ {number}](#{s.paragraph}) "
                 f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
-                f"<small>({KIND_LABELS[s.kind].lower()}, {s.date.display()})</small>"
+                f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
             )
     else:
         out.append("No statements have been indexed for this report yet.")
