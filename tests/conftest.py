@@ -16,7 +16,13 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CORPUS = REPO / "tests" / "fixtures" / "corpus"
-HAND_WRITTEN = ("docs/index.md", "docs/about.md", "docs/data.md", "docs/assets/dossier.css")
+HAND_WRITTEN = (
+    "docs/index.md",
+    "docs/about.md",
+    "docs/data.md",
+    "docs/assets/dossier.css",
+    "docs/assets/a11y.js",
+)
 
 
 @dataclass(frozen=True)
