@@ -306,7 +306,8 @@ def test_every_paragraph_has_a_permalink_and_links_land_on_it(page, site: Site, 
     missing = [p["id"] for p in found if not p["link"]]
     assert not missing, f"paragraphs with no permalink right after them: {missing}"
     for p in found:
-        assert p["label"].startswith(f"¶ {p['id'][1:]}"), p
+        # A no-break space keeps the ¶ mark on the same line as its number.
+        assert p["label"].startswith(f"¶\u00a0{p['id'][1:]}"), p
 
     page.goto("about:blank")  # a fresh load of the link, as from another site
     goto(page, site, f"reports/{report_id}/#p3")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..markdown import inline
 from ..model import Actor
-from .fmt import banner, front_matter, plural, quoted
+from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted
 from .index import Index
 
 KIND_TITLES = {
@@ -41,7 +41,7 @@ def actors_index(ix: Index) -> str:
             "|---|---|--:|--:|--:|",
         ]
         for a in actors:
-            aliases = ", ".join(inline(x) for x in a.aliases) or "–"
+            aliases = ", ".join(inline(x) for x in a.aliases if x != a.name) or "–"
             out.append(
                 f"| [{inline(a.name)}]({urls.actor_link(page, a.id)}) | {aliases} "
                 f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
@@ -65,8 +65,9 @@ def actor_page(actor: Actor, ix: Index) -> str:
         "",
     ]
     facts = []
-    if actor.aliases:
-        facts.append("**Also named:** " + ", ".join(f"“{inline(a)}”" for a in actor.aliases))
+    aliases = [a for a in actor.aliases if a != actor.name]
+    if aliases:
+        facts.append("**Also named:** " + ", ".join(f"“{inline(a)}”" for a in aliases))
     if actor.affiliation:
         parent = ix.actors[actor.affiliation]
         facts.append(f"**Part of:** [{inline(parent.name)}]({urls.actor_link(page, parent.id)})")
@@ -84,6 +85,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
 
     out += ["## Statements { #statements }", ""]
     if statements:
+        out += [SEARCH_EXCLUDE, ""]
         for s in statements:
             role = (
                 ""
@@ -93,6 +95,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
             out.append(
                 f"- {s.date.display()}: [{quoted(s, 22)}]({urls.statement_link(page, s.id)}){role}"
             )
+        out += ["", "</div>"]
     else:
         out.append("None indexed.")
     out += ["", "## Events { #events }", ""]
@@ -110,7 +113,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
                 (
                     " · named in "
                     + ", ".join(
-                        f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"
+                        f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"
                         for p in pids
                     )
                 )

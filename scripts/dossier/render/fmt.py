@@ -12,6 +12,9 @@ KIND_LABELS = {
     "partial": "Partial quote",
     "paraphrase": "Reported speech (paraphrase)",
 }
+# Material's search skips blocks marked so; used where a page repeats statement text that
+# has its own section, so that a phrase search lands on the statement itself.
+SEARCH_EXCLUDE = "<div markdown data-search-exclude>"
 KIND_SHORT = {"direct": "direct quote", "partial": "partial quote", "paraphrase": "paraphrase"}
 BASIS_LABELS = {
     "stated": "stated in the text",

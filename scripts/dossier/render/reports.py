@@ -9,6 +9,7 @@ from ..model import Report
 from .fmt import (
     BASIS_LABELS,
     KIND_SHORT,
+    SEARCH_EXCLUDE,
     attr_title,
     banner,
     excerpt,
@@ -103,16 +104,17 @@ def _header(report: Report, ix: Index) -> str:
         "",
     ]
     if report.notes:
+        verb = "points" if len(report.notes) == 1 else "point"
         out += [
             f"[{plural(len(report.notes), 'editorial note')}](#editorial-notes) "
-            "point out defects in this text.",
+            f"{verb} out defects in this text.",
             "",
         ]
     return "\n".join(out)
 
 
 def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
-    bits = [f'[¶ {number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
+    bits = [f'[¶ {number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
     for s in ix.statements_by_paragraph.get((report.id, pid), []):
         speaker = ix.actors[s.speaker].name
         label = attr_title(f"{speaker}: {excerpt(s.text, 30)}")
@@ -149,23 +151,25 @@ def _footer(report: Report, ix: Index, page: str) -> str:
                 # The first note on a paragraph is the target of that paragraph's note chip.
                 anchor = "" if para.id in seen else f'<span id="note-{para.id}"></span>'
                 seen.add(para.id)
-                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {inline(note.text)}")
+                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {inline(note.text)}")
             else:
                 out.append(f"- {inline(note.text)}")
         out.append("")
     out += ["## Statements in this report { #statements }", ""]
     if report.statements:
+        out += [SEARCH_EXCLUDE, ""]
         # A list, not a table: it stays readable on a phone.
         for s in sorted(
             report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)
         ):
             number = report.paragraph(s.paragraph).number
             out.append(
-                f"- [¶ {number}](#{s.paragraph}) "
+                f"- [¶ {number}](#{s.paragraph}) "
                 f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
                 f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
             )
+        out += ["", "</div>"]
     else:
         out.append("No statements have been indexed for this report yet.")
     out += ["", "## Events reported { #events }", ""]
@@ -174,7 +178,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
             report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)
         ):
             event = ix.events[ref.event]
-            paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
+            paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
             out.append(
                 f"- **{event.date.display()}**: [{inline(event.title)}]"
                 f"({urls.event_link(page, event.id)}) ({paras})"
@@ -186,32 +190,30 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         for item in report.not_statements:
             number = report.paragraph(item.paragraph).number
             out.append(
-                f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): {inline(item.reason)}"
+                f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): {inline(item.reason)}"
             )
     out += ["", "## Conversion { #conversion }", ""]
-    out.append(
-        f"Every line of the original is shown above, used as metadata, or listed here as "
-        f"removed ({plural(len(report.removed), 'line')} removed). The build checks this "
-        "against the original."
-    )
-    out.append("")
     hidden = len(report.removed) + len(report.metadata_lines)
-    summary = f"Lines of the original not shown as paragraphs ({hidden})"
-    out.append(f'??? note "{summary}"')
-    out.append("")
-    if report.removed or report.metadata_lines:
-        out += ["    | Line | Text | Why |", "    |---|---|---|"]
-        rows = [
-            (r.line, r.text, REASONS.get(r.reason, r.reason) + (f": {r.note}" if r.note else ""))
-            for r in report.removed
-        ]
-        rows += [
-            (m.line, m.text, f"used as the report's {m.reason}") for m in report.metadata_lines
-        ]
-        for line, text, why in sorted(rows):
-            out.append(f"    | {line} | {inline(text).replace('|', '&#124;')} | {inline(why)} |")
-    else:
-        out.append("    Nothing was removed.")
+    if not hidden:
+        out.append("Every line of the original is shown above as a paragraph; nothing was removed.")
+        return "\n".join(out) + "\n"
+    out += [
+        "Every line of the original is shown above, used as metadata, or listed here as "
+        f"removed ({plural(len(report.removed), 'line')} removed). The build checks this "
+        "against the original.",
+        "",
+        f'??? note "Lines of the original not shown as paragraphs ({hidden})"',
+        "",
+        "    | Line | Text | Why |",
+        "    |---|---|---|",
+    ]
+    rows = [
+        (r.line, r.text, REASONS.get(r.reason, r.reason) + (f": {r.note}" if r.note else ""))
+        for r in report.removed
+    ]
+    rows += [(m.line, m.text, f"used as the report's {m.reason}") for m in report.metadata_lines]
+    for line, text, why in sorted(rows):
+        out.append(f"    | {line} | {inline(text).replace('|', '&#124;')} | {inline(why)} |")
     return "\n".join(out) + "\n"
 
 

@@ -13,7 +13,8 @@ from .index import Index
 
 
 def statement_heading(s: Statement, ix: Index) -> str:
-    return f"{inline(ix.actors[s.speaker].name)}, {s.date.display()}"
+    """Speaker and the first words: tells statements apart in the contents and in search."""
+    return f"{inline(ix.actors[s.speaker].name)}: {quoted(s, 8)}"
 
 
 def statements_page(ix: Index) -> str:
@@ -63,11 +64,11 @@ def _statement(s: Statement, ix: Index, page: str) -> list[str]:
         "",
         f"- **Speaker:** {speaker}, named in the report as “{inline(s.speaker_label)}”"
         + (f"; on behalf of {behalf}" if behalf else ""),
-        f"- **Date:** {s.date.display()} <small>({BASIS_LABELS[s.date.basis]}: "
+        f"- **Date:** **{s.date.display()}** <small>({BASIS_LABELS[s.date.basis]}: "
         f"{inline(s.date.note)})</small>",
         f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {inline(s.venue)}",
         f"- **Source:** *{inline(report.title)}* ({report.published.display()}), "
-        f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
+        f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
     ]
     if s.event:
         event = ix.events[s.event]

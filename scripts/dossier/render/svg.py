@@ -22,7 +22,7 @@ LANES: tuple[tuple[str, frozenset[str], str], ...] = (
     ("UN and sanctions", frozenset({"veto", "report", "sanctions"}), "#A3487F"),
     ("Other", frozenset({"election", "other"}), "#6B6B6B"),
 )
-WIDTH, LEFT, RIGHT, TOP, ROW, LANE_PAD = 760, 128, 16, 64, 16, 14
+WIDTH, LEFT, RIGHT, TOP, ROW, LANE_PAD = 760, 142, 16, 64, 16, 14
 
 
 def _month_index(year: int, month: int) -> int:
@@ -103,10 +103,11 @@ def overview_svg(ix: Index) -> str:
                 f'<line x1="{tick_x:.1f}" y1="{TOP - 6}" x2="{tick_x:.1f}" y2="{axis_y + 8}" '
                 'stroke="#999" stroke-width="1" stroke-dasharray="3 3"/>'
             )
-            body.append(
-                f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" font-weight="bold" '
-                f'fill="#222">{year}</text>'
-            )
+            if tick_x + 40 <= WIDTH - RIGHT:  # no year label that would run off the edge
+                body.append(
+                    f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" '
+                    f'font-weight="bold" fill="#222">{year}</text>'
+                )
         else:
             body.append(
                 f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" '

@@ -8,7 +8,7 @@ from .. import urls
 from ..dates import MONTHS
 from ..markdown import inline
 from ..model import Event
-from .fmt import BASIS_LABELS, banner, front_matter, plural, quoted
+from .fmt import BASIS_LABELS, SEARCH_EXCLUDE, banner, front_matter, plural, quoted
 from .index import Index
 from .svg import text_equivalent
 
@@ -78,18 +78,18 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
     for report_id, pids in ix.sources_by_event.get(event.id, []):
         report = ix.reports[report_id]
         paras = ", ".join(
-            f"[¶ {report.paragraph(p).number}]({urls.report_link(page, report_id, p)})"
+            f"[¶ {report.paragraph(p).number}]({urls.report_link(page, report_id, p)})"
             for p in pids
         )
         sources.append(f"- *{inline(report.title)}* ({report.published.display()}): {paras}")
     out += ["**Sources:**", "", *sources, ""]
     statements = ix.event_statements(event.id)
     if statements:
-        out += ["**Statements:**", ""]
+        out += ["**Statements:**", "", SEARCH_EXCLUDE, ""]
         for s in statements:
             out.append(
                 f"- [{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 20)}]({urls.statement_link(page, s.id)})"
             )
-        out.append("")
+        out += ["", "</div>", ""]
     return out
