@@ -51,7 +51,7 @@ def test_report_page_html(fixture_project: Project):
     assert 'href="../../timeline/#ministers-joint-press-conference"' in page
     assert 'id="note-p1"' in page and "does not say which missiles" in page
     assert "<details" in page and "Lines of the original not shown as paragraphs (6)" in page
-    assert "Read also &#124; Something else entirely" in page
+    assert "Read also | Something else entirely" in page
     assert '<abbr title="Foreign Minister">FM</abbr>' not in page  # FM does not occur here
 
 

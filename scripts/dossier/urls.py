@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .text import slugify
+
 REPORTS_INDEX = "reports/index.md"
 TIMELINE = "timeline.md"
 STATEMENTS = "statements/index.md"
@@ -59,12 +61,26 @@ def url_paragraph(report_id: str, pid: str) -> str:
     return f"{url_report(report_id)}#{pid}"
 
 
+def statement_anchor(statement_id: str) -> str:
+    """A statement's anchor on the statements index (its id: ids are chosen to be cited)."""
+    return statement_id
+
+
+def event_anchor(event_id: str) -> str:
+    return event_id
+
+
+def speaker_anchor(actor_id: str) -> str:
+    """A speaker's section on the by-speaker page."""
+    return actor_id
+
+
 def url_statement(statement_id: str) -> str:
-    return f"{_site(STATEMENTS)}#{statement_id}"
+    return f"{_site(STATEMENTS)}#{statement_anchor(statement_id)}"
 
 
 def url_event(event_id: str) -> str:
-    return f"{_site(TIMELINE)}#{event_id}"
+    return f"{_site(TIMELINE)}#{event_anchor(event_id)}"
 
 
 def url_actor(actor_id: str) -> str:
@@ -83,11 +99,11 @@ def asset(from_doc: str, asset_path: str) -> str:
 
 
 def statement_link(from_doc: str, statement_id: str) -> str:
-    return link(from_doc, STATEMENTS, statement_id)
+    return link(from_doc, STATEMENTS, statement_anchor(statement_id))
 
 
 def event_link(from_doc: str, event_id: str) -> str:
-    return link(from_doc, TIMELINE, event_id)
+    return link(from_doc, TIMELINE, event_anchor(event_id))
 
 
 def actor_link(from_doc: str, actor_id: str) -> str:
@@ -96,3 +112,37 @@ def actor_link(from_doc: str, actor_id: str) -> str:
 
 def report_link(from_doc: str, report_id: str, pid: str | None = None) -> str:
     return link(from_doc, doc_report(report_id), pid)
+
+
+# --- anchors the generator makes on its pages (editor ids must not take them) --------------
+
+NOTES_SECTION = "editorial-notes"
+SECTION_ANCHORS = (
+    "editorial-notes", "statements", "events", "not-statements", "conversion", "reports",
+)  # fmt: skip
+# Year and month headings on the timeline and the statements index, and note targets on
+# report pages, are named by these prefixes; ids of statements and events must not start so.
+RESERVED_PREFIXES = ("year-", "month-", "note-")
+
+
+def year_anchor(year: int) -> str:
+    return f"year-{year}"
+
+
+def month_anchor(year: int, month: int) -> str:
+    """The heading of a month; month 0 is the 'month not known' part of a year."""
+    return f"month-{year}-{month:02d}" if month else f"year-{year}-undated"
+
+
+def note_anchor(pid: str) -> str:
+    """The first editorial note on paragraph `pid`, on its report page."""
+    return f"note-{pid}"
+
+
+def glossary_anchor(term: str) -> str:
+    return slugify(term, 12) or "term"
+
+
+def reserved_anchor(candidate: str) -> bool:
+    """True when an editor's id would clash with an anchor the generator makes."""
+    return candidate.startswith(RESERVED_PREFIXES) or candidate in SECTION_ANCHORS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..markdown import inline
+from ..escape import md_inline
 from ..model import Actor
 from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted
 from .index import Index
@@ -41,9 +41,9 @@ def actors_index(ix: Index) -> str:
             "|---|---|--:|--:|--:|",
         ]
         for a in actors:
-            aliases = ", ".join(inline(x) for x in a.aliases if x != a.name) or "–"
+            aliases = ", ".join(md_inline(x) for x in a.aliases if x != a.name) or "–"
             out.append(
-                f"| [{inline(a.name)}]({urls.actor_link(page, a.id)}) | {aliases} "
+                f"| [{md_inline(a.name)}]({urls.actor_link(page, a.id)}) | {aliases} "
                 f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
                 f"| {len(ix.reports_of(a.id))} |"
             )
@@ -59,23 +59,23 @@ def actor_page(actor: Actor, ix: Index) -> str:
     out = [
         front_matter(actor.name),
         banner("data/actors.yml and docs/reports/*.md"),
-        f"# {inline(actor.name)}",
+        f"# {md_inline(actor.name)}",
         "",
-        f"*{actor.kind.capitalize()}* · {inline(actor.description)}",
+        f"*{actor.kind.capitalize()}* · {md_inline(actor.description)}",
         "",
     ]
     facts = []
     aliases = [a for a in actor.aliases if a != actor.name]
     if aliases:
-        facts.append("**Also named:** " + ", ".join(f"“{inline(a)}”" for a in aliases))
+        facts.append("**Also named:** " + ", ".join(f"“{md_inline(a)}”" for a in aliases))
     if actor.affiliation:
         parent = ix.actors[actor.affiliation]
-        facts.append(f"**Part of:** [{inline(parent.name)}]({urls.actor_link(page, parent.id)})")
+        facts.append(f"**Part of:** [{md_inline(parent.name)}]({urls.actor_link(page, parent.id)})")
     members = ix.members_of(actor.id)
     if members:
         facts.append(
             "**Includes:** "
-            + ", ".join(f"[{inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members)
+            + ", ".join(f"[{md_inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members)
         )
     facts.append(
         f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
@@ -90,7 +90,9 @@ def actor_page(actor: Actor, ix: Index) -> str:
             role = (
                 ""
                 if s.speaker == actor.id
-                else (f" <small>(by {inline(ix.actors[s.speaker].name)}, on their behalf)</small>")
+                else (
+                    f" <small>(by {md_inline(ix.actors[s.speaker].name)}, on their behalf)</small>"
+                )
             )
             out.append(
                 f"- {s.date.display()}: [{quoted(s, 22)}]({urls.statement_link(page, s.id)}){role}"
@@ -101,7 +103,9 @@ def actor_page(actor: Actor, ix: Index) -> str:
     out += ["", "## Events { #events }", ""]
     if events:
         for e in events:
-            out.append(f"- {e.date.display()}: [{inline(e.title)}]({urls.event_link(page, e.id)})")
+            out.append(
+                f"- {e.date.display()}: [{md_inline(e.title)}]({urls.event_link(page, e.id)})"
+            )
     else:
         out.append("None in the timeline.")
     out += ["", "## Reports { #reports }", ""]
@@ -121,7 +125,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
                 else ""
             )
             out.append(
-                f"- {r.published.display()}: [{inline(r.title)}]"
+                f"- {r.published.display()}: [{md_inline(r.title)}]"
                 f"({urls.report_link(page, r.id)}){where}"
             )
     else:

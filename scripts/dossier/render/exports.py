@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .. import urls
+from ..escape import csv_cell
 from .index import Index
 
 
@@ -107,7 +108,8 @@ def _flat(record: dict[str, Any]) -> dict[str, str]:
 
 
 def to_csv(records: list[dict[str, Any]]) -> str:
-    rows = [_flat(r) for r in records]
+    # Text that a spreadsheet would run as a formula is guarded (see escape.csv_cell).
+    rows = [{key: csv_cell(value) for key, value in _flat(r).items()} for r in records]
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .. import escape
 from ..dates import Date
-from ..markdown import inline
+from ..escape import md_inline
 from ..model import Statement
 from ..write import MARKER
 
@@ -29,14 +30,10 @@ def banner(sources: str) -> str:
 
 
 def front_matter(title: str, search_exclude: bool = False) -> str:
-    lines = ["---", f"title: {_yaml_str(title)}"]
+    block = escape.front_matter(title)
     if search_exclude:
-        lines += ["search:", "  exclude: true"]
-    return "\n".join([*lines, "---", ""]) + "\n"
-
-
-def _yaml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        block += "search:\n  exclude: true\n"
+    return block + "---\n\n"
 
 
 def date_text(date: Date) -> str:
@@ -45,7 +42,7 @@ def date_text(date: Date) -> str:
 
 def date_with_basis(date: Date) -> str:
     """'18 March 2024 (inferred from the text: …)' in Markdown."""
-    return f"{date.display()} <small>({BASIS_LABELS[date.basis]}: {inline(date.note)})</small>"
+    return f"{date.display()} <small>({BASIS_LABELS[date.basis]}: {md_inline(date.note)})</small>"
 
 
 def excerpt(text: str, words: int = 14) -> str:
@@ -57,14 +54,9 @@ def excerpt(text: str, words: int = 14) -> str:
 def quoted(statement: Statement, words: int | None = None) -> str:
     """A statement's text for display: quote marks for quotes, none for paraphrase."""
     body = statement.text if words is None else excerpt(statement.text, words)
-    body = inline(body)
+    body = md_inline(body)
     return body if statement.kind == "paraphrase" else f"“{body}”"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def attr_title(text: str) -> str:
-    """Text safe inside a Markdown link title in double quotes."""
-    return text.replace('"', "'")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..markdown import inline
-from ..text import slugify
+from .. import urls
+from ..escape import abbr_definition, md_heading, md_inline
 from .fmt import banner, front_matter
 from .index import Index
 
@@ -19,11 +19,10 @@ def glossary_page(ix: Index) -> str:
         "",
     ]
     for term in ix.corpus.glossary:
-        heading = inline(term.term)
-        out += [f"## {heading} {{ #{slugify(term.term, 12) or 'term'} }}", ""]
+        out += [f"## {md_heading(term.term, urls.glossary_anchor(term.term))}", ""]
         if term.expansion:
-            out += [f"**{inline(term.expansion)}**", ""]
-        out += [inline(term.definition), ""]
+            out += [f"**{md_inline(term.expansion)}**", ""]
+        out += [md_inline(term.definition), ""]
     return "\n".join(out) + "\n"
 
 
@@ -32,5 +31,5 @@ def abbreviations(ix: Index) -> str:
     lines = [banner("data/glossary.yml").strip(), ""]
     for term in ix.corpus.glossary:
         if term.expansion:
-            lines.append(f"*[{term.term}]: {term.expansion}")
+            lines.append(abbr_definition(term.term, term.expansion))
     return "\n".join(lines) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..markdown import inline
+from ..escape import md_inline
 from ..model import report_sort_key
 from .fmt import banner, plural
 from .index import Index
@@ -41,8 +41,8 @@ def home_fragments(ix: Index) -> str:
     )
     latest = sorted(c.reports, key=report_sort_key, reverse=True)[:5]
     latest_md = "\n".join(
-        f"- {r.published.display()}: [{inline(r.title)}]({urls.report_link(page, r.id)})"
-        + (f" <small>({inline(r.outlet)})</small>" if r.outlet else "")
+        f"- {r.published.display()}: [{md_inline(r.title)}]({urls.report_link(page, r.id)})"
+        + (f" <small>({md_inline(r.outlet)})</small>" if r.outlet else "")
         for r in latest
     )
     overview = (
@@ -106,9 +106,9 @@ def _cite(ix: Index) -> str:
     )
     example = ""
     if report and para:
-        outlet = f"{inline(report.outlet)}, " if report.outlet else ""
+        outlet = f"{md_inline(report.outlet)}, " if report.outlet else ""
         example = (
-            f"\n\nFor example: *“{inline(report.title)}”, {outlet}{report.published.display()}, "
+            f"\n\nFor example: *“{md_inline(report.title)}”, {outlet}{report.published.display()}, "
             f"paragraph {para.number}, in DPRK–Russia Dossier, "
             f"`{urls.url_paragraph(report.id, para.id)}`.*"
         )

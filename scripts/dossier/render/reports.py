@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from .. import urls
+from ..escape import md_cell, md_inline, md_url_link
 from ..importer import REASONS
-from ..markdown import inline
 from ..model import Report
 from .fmt import (
     BASIS_LABELS,
     KIND_SHORT,
     SEARCH_EXCLUDE,
-    attr_title,
     banner,
     excerpt,
     front_matter,
@@ -42,7 +41,7 @@ def source_copy(report: Report) -> str:
 
 def _header(report: Report, ix: Index) -> str:
     page = urls.doc_report(report.id)
-    out = [f"# {inline(report.title)}", ""]
+    out = [f"# {md_inline(report.title)}", ""]
     if report.draft:
         out += [
             '!!! warning "Draft: annotation in progress"',
@@ -50,7 +49,7 @@ def _header(report: Report, ix: Index) -> str:
             "counts and links may be incomplete.",
             "",
         ]
-    outlet = inline(report.outlet) if report.outlet else "*not named in the text*"
+    outlet = md_inline(report.outlet) if report.outlet else "*not named in the text*"
     title_note = (
         " <small>(headline of the report)</small>"
         if report.title_source == "report"
@@ -60,16 +59,16 @@ def _header(report: Report, ix: Index) -> str:
         (
             "Outlet",
             outlet
-            + (f" <small>({inline(report.outlet_note)})</small>" if report.outlet_note else ""),
+            + (f" <small>({md_inline(report.outlet_note)})</small>" if report.outlet_note else ""),
         ),
-        ("Byline", inline(report.byline) if report.byline else "*none in the text*"),
+        ("Byline", md_inline(report.byline) if report.byline else "*none in the text*"),
         (
             "Published",
             f"{report.published.display()} <small>"
             f"({BASIS_LABELS[report.published.basis]}: "
-            f"{inline(report.published.note)})</small>",
+            f"{md_inline(report.published.note)})</small>",
         ),
-        ("Title", inline(report.title) + title_note),
+        ("Title", md_inline(report.title) + title_note),
         (
             "Original",
             f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
@@ -88,13 +87,13 @@ def _header(report: Report, ix: Index) -> str:
         ),
     ]
     if report.url:
-        rows.insert(4, ("Address", f"<{report.url}>"))
+        rows.insert(4, ("Address", md_url_link(report.url)))
     out += ['<div class="dossier-meta" markdown>', ""]
     for key, value in rows:
         out += [key, f":   {value}", ""]
     out += ["</div>", ""]
     cite = (
-        f"{inline(report.title)}. {inline(report.outlet) + ', ' if report.outlet else ''}"
+        f"{md_inline(report.title)}. {md_inline(report.outlet) + ', ' if report.outlet else ''}"
         f"{report.published.display()}. In *{SITE_NAME}*, `{urls.url_report(report.id)}`."
     )
     out += [
@@ -106,7 +105,7 @@ def _header(report: Report, ix: Index) -> str:
     if report.notes:
         verb = "points" if len(report.notes) == 1 else "point"
         out += [
-            f"[{plural(len(report.notes), 'editorial note')}](#editorial-notes) "
+            f"[{plural(len(report.notes), 'editorial note')}](#{urls.NOTES_SECTION}) "
             f"{verb} out defects in this text.",
             "",
         ]
@@ -114,27 +113,25 @@ def _header(report: Report, ix: Index) -> str:
 
 
 def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
-    bits = [f'[¶ {number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
+    # Chips carry no link titles: a title is an attribute, and these hold editor text; the
+    # visible label says it all. Icons come from CSS (no emoji extension, no CDN).
+    bits = [f"[¶ {number}](#{pid}){{ .dossier-pilcrow }}"]
     for s in ix.statements_by_paragraph.get((report.id, pid), []):
         speaker = ix.actors[s.speaker].name
-        label = attr_title(f"{speaker}: {excerpt(s.text, 30)}")
         bits.append(
-            f"[:material-format-quote-open: {inline(speaker)}: {quoted(s, 6)}]"
-            f'({urls.statement_link(page, s.id)} "{label}")'
+            f"[{md_inline(speaker)}: {quoted(s, 6)}]({urls.statement_link(page, s.id)})"
             "{ .dossier-chip .dossier-chip-statement }"
         )
     for event_id in ix.events_by_paragraph.get((report.id, pid), []):
         event = ix.events[event_id]
         bits.append(
-            f"[:material-calendar: {event.date.display()}: {inline(excerpt(event.title, 8))}]"
-            f'({urls.event_link(page, event_id)} "{attr_title(event.title)}")'
-            "{ .dossier-chip .dossier-chip-event }"
+            f"[{event.date.display()}: {md_inline(excerpt(event.title, 8))}]"
+            f"({urls.event_link(page, event_id)}){{ .dossier-chip .dossier-chip-event }}"
         )
     notes = [n for n in report.notes if n.paragraph == pid]
     if notes:
         bits.append(
-            f"[:material-alert-circle-outline: editorial note](#note-{pid})"
-            "{ .dossier-chip .dossier-chip-note }"
+            f"[editorial note](#{urls.note_anchor(pid)}){{ .dossier-chip .dossier-chip-note }}"
         )
     return " ".join(bits) + "\n{: .dossier-pmeta }\n"
 
@@ -142,18 +139,20 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
 def _footer(report: Report, ix: Index, page: str) -> str:
     out: list[str] = []
     if report.notes:
-        out += ["## Editorial notes { #editorial-notes }", ""]
+        out += [f"## Editorial notes {{ #{urls.NOTES_SECTION} }}", ""]
         out += ["These notes point out defects in the original text, which is shown unchanged.", ""]
         seen: set[str] = set()
         for note in report.notes:
             if note.paragraph:
                 para = report.paragraph(note.paragraph)
                 # The first note on a paragraph is the target of that paragraph's note chip.
-                anchor = "" if para.id in seen else f'<span id="note-{para.id}"></span>'
+                anchor = (
+                    "" if para.id in seen else f'<span id="{urls.note_anchor(para.id)}"></span>'
+                )
                 seen.add(para.id)
-                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {inline(note.text)}")
+                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {md_inline(note.text)}")
             else:
-                out.append(f"- {inline(note.text)}")
+                out.append(f"- {md_inline(note.text)}")
         out.append("")
     out += ["## Statements in this report { #statements }", ""]
     if report.statements:
@@ -165,7 +164,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
             number = report.paragraph(s.paragraph).number
             out.append(
                 f"- [¶ {number}](#{s.paragraph}) "
-                f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
+                f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
                 f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
             )
@@ -180,7 +179,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
             event = ix.events[ref.event]
             paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
             out.append(
-                f"- **{event.date.display()}**: [{inline(event.title)}]"
+                f"- **{event.date.display()}**: [{md_inline(event.title)}]"
                 f"({urls.event_link(page, event.id)}) ({paras})"
             )
     else:
@@ -189,9 +188,8 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         out += ["", "## Quotations that are not statements { #not-statements }", ""]
         for item in report.not_statements:
             number = report.paragraph(item.paragraph).number
-            out.append(
-                f"- “{inline(item.text)}” ([¶ {number}](#{item.paragraph})): {inline(item.reason)}"
-            )
+            where = f"[¶ {number}](#{item.paragraph})"
+            out.append(f"- “{md_inline(item.text)}” ({where}): {md_inline(item.reason)}")
     out += ["", "## Conversion { #conversion }", ""]
     hidden = len(report.removed) + len(report.metadata_lines)
     if not hidden:
@@ -213,7 +211,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
     ]
     rows += [(m.line, m.text, f"used as the report's {m.reason}") for m in report.metadata_lines]
     for line, text, why in sorted(rows):
-        out.append(f"    | {line} | {inline(text).replace('|', '&#124;')} | {inline(why)} |")
+        out.append(f"    | {line} | {md_cell(text)} | {md_cell(why)} |")
     return "\n".join(out) + "\n"
 
 
@@ -232,11 +230,11 @@ def reports_index(ix: Index) -> str:
         "|---|---|---|--:|--:|",
     ]
     for r in reports:
-        outlet = inline(r.outlet) if r.outlet else "*not named*"
+        outlet = md_inline(r.outlet) if r.outlet else "*not named*"
         draft = " *(draft)*" if r.draft else ""
         out.append(
             f"| {r.published.display()} | {outlet} "
-            f"| [{inline(r.title)}]({urls.report_link(page, r.id)}){draft} "
+            f"| [{md_inline(r.title)}]({urls.report_link(page, r.id)}){draft} "
             f"| {len(r.statements)} | {len(r.events)} |"
         )
     return "\n".join(out) + "\n"

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from .. import urls
 from ..dates import MONTHS
-from ..markdown import inline
+from ..escape import md_heading, md_inline
 from ..model import Statement
 from .fmt import BASIS_LABELS, KIND_LABELS, banner, front_matter, plural, quoted
 from .index import Index
@@ -14,7 +14,7 @@ from .index import Index
 
 def statement_heading(s: Statement, ix: Index) -> str:
     """Speaker and the first words: tells statements apart in the contents and in search."""
-    return f"{inline(ix.actors[s.speaker].name)}: {quoted(s, 8)}"
+    return f"{md_inline(ix.actors[s.speaker].name)}: {quoted(s, 8)}"
 
 
 def statements_page(ix: Index) -> str:
@@ -32,16 +32,15 @@ def statements_page(ix: Index) -> str:
         "Quotes are as the reports give them; a paraphrase is the report's own wording of "
         "what was said.",
         "",
-        f"Search any phrase with the search box (press ++slash++), or browse "
+        f"Search any phrase with the search box (press <kbd>/</kbd>), or browse "
         f"[by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
         "",
     ]
     for year, in_year in groupby(statements, key=lambda s: s.date.year):
-        out += [f"## {year} {{ #year-{year} }}", ""]
+        out += [f"## {year} {{ #{urls.year_anchor(year)} }}", ""]
         for month, in_month in groupby(in_year, key=lambda s: s.date.parts[1]):
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
-            anchor = f"month-{year}-{month:02d}" if month else f"year-{year}-undated"
-            out += [f"### {label} {{ #{anchor} }}", ""]
+            out += [f"### {label} {{ #{urls.month_anchor(year, month)} }}", ""]
             for s in in_month:
                 out += _statement(s, ix, page)
     return "\n".join(out) + "\n"
@@ -50,29 +49,29 @@ def statements_page(ix: Index) -> str:
 def _statement(s: Statement, ix: Index, page: str) -> list[str]:
     report = ix.reports[s.report]
     para = report.paragraph(s.paragraph)
-    speaker = f"[{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
+    speaker = f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
     behalf = ", ".join(
-        f"[{inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in s.on_behalf_of
+        f"[{md_inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in s.on_behalf_of
     )
     body = quoted(s)
     out = [
-        f"#### {statement_heading(s, ix)} {{ #{s.id} }}",
+        f"#### {statement_heading(s, ix)} {{ #{urls.statement_anchor(s.id)} }}",
         "",
         f'<div class="dossier-statement dossier-{s.kind}" markdown>',
         "",
         f"> {body}",
         "",
-        f"- **Speaker:** {speaker}, named in the report as “{inline(s.speaker_label)}”"
+        f"- **Speaker:** {speaker}, named in the report as “{md_inline(s.speaker_label)}”"
         + (f"; on behalf of {behalf}" if behalf else ""),
         f"- **Date:** **{s.date.display()}** <small>({BASIS_LABELS[s.date.basis]}: "
-        f"{inline(s.date.note)})</small>",
-        f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {inline(s.venue)}",
-        f"- **Source:** *{inline(report.title)}* ({report.published.display()}), "
+        f"{md_inline(s.date.note)})</small>",
+        f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {md_inline(s.venue)}",
+        f"- **Source:** *{md_inline(report.title)}* ({report.published.display()}), "
         f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
     ]
     if s.event:
         event = ix.events[s.event]
-        out.append(f"- **Event:** [{inline(event.title)}]({urls.event_link(page, event.id)})")
+        out.append(f"- **Event:** [{md_inline(event.title)}]({urls.event_link(page, event.id)})")
     if s.topics:
         out.append("- **Topics:** " + ", ".join(s.topics))
     out += ["", "</div>", ""]
@@ -99,10 +98,10 @@ def by_speaker_page(ix: Index) -> str:
     for actor_id in speakers:
         actor = ix.actors[actor_id]
         out += [
-            f"## {inline(actor.name)} {{ #{actor_id} }}",
+            f"## {md_heading(actor.name, urls.speaker_anchor(actor_id))}",
             "",
             f"{plural(len(by_speaker[actor_id]), 'statement')} · "
-            f"[about {inline(actor.name)}]({urls.actor_link(page, actor_id)})",
+            f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor_id)})",
             "",
         ]
         for s in by_speaker[actor_id]:

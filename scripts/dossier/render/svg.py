@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import calendar
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from ..dates import MONTHS, Date
-from ..markdown import inline
+from ..escape import md_inline, xml_text
 from ..model import Event
 from .fmt import plural
 from .index import Index
@@ -83,7 +82,7 @@ def overview_svg(ix: Index) -> str:
         )
         body.append(
             f'<text x="{LEFT - 10}" y="{y + height / 2 + 5:.1f}" text-anchor="end" '
-            f'font-size="14" fill="#222">{escape(name)}</text>'
+            f'font-size="14" fill="#222">{xml_text(name)}</text>'
         )
         for event, row in placed:
             cy = y + LANE_PAD + row * ROW + ROW / 2
@@ -131,7 +130,7 @@ def overview_svg(ix: Index) -> str:
 
 
 def _mark(event: Event, span: tuple[float, float], cy: float, colour: str, x) -> str:
-    label = f"<title>{escape(event.date.display())}: {escape(event.title)}</title>"
+    label = f"<title>{xml_text(event.date.display())}: {xml_text(event.title)}</title>"
     if event.date.precision == "day":
         return (
             f'<circle cx="{x(span[0]):.1f}" cy="{cy:.1f}" r="6" fill="{colour}" '
@@ -170,7 +169,7 @@ def _wrap(height: float, desc: str, body: str) -> str:
         f'width="{WIDTH}" height="{height:.0f}" role="img" aria-labelledby="title desc" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">\n'
         '<title id="title">Timeline overview of the DPRK–Russia Dossier</title>\n'
-        f'<desc id="desc">{escape(desc)}</desc>\n'
+        f'<desc id="desc">{xml_text(desc)}</desc>\n'
         f'<rect width="{WIDTH}" height="{height:.0f}" fill="#fff" rx="8"/>\n'
         f"{body}\n</svg>\n"
     )
@@ -188,7 +187,6 @@ def text_equivalent(ix: Index) -> list[str]:
         )
         kinds = sorted({e.kind for e in events})
         titles = "; ".join(e.title for e in events)
-        lines.append(
-            f"- **{label}**: {plural(len(events), 'event')} ({', '.join(kinds)}): {inline(titles)}"
-        )
+        count = plural(len(events), "event")
+        lines.append(f"- **{label}**: {count} ({', '.join(kinds)}): {md_inline(titles)}")
     return lines

@@ -6,19 +6,11 @@ from itertools import groupby
 
 from .. import urls
 from ..dates import MONTHS
-from ..markdown import inline
+from ..escape import md_heading, md_inline
 from ..model import Event
 from .fmt import BASIS_LABELS, SEARCH_EXCLUDE, banner, front_matter, plural, quoted
 from .index import Index
 from .svg import text_equivalent
-
-
-def year_anchor(year: int) -> str:
-    return f"year-{year}"
-
-
-def month_anchor(year: int, month: int) -> str:
-    return f"month-{year}-{month:02d}"
 
 
 def timeline(ix: Index) -> str:
@@ -49,29 +41,32 @@ def timeline(ix: Index) -> str:
         "",
     ]
     for year, in_year in groupby(events, key=lambda e: e.date.year):
-        out += [f"## {year} {{ #{year_anchor(year)} }}", ""]
+        out += [f"## {year} {{ #{urls.year_anchor(year)} }}", ""]
         for month, in_month in groupby(in_year, key=lambda e: e.date.parts[1]):
             if month:
-                out += [f"### {MONTHS[month - 1]} {year} {{ #{month_anchor(year, month)} }}", ""]
+                out += [
+                    f"### {MONTHS[month - 1]} {year} {{ #{urls.month_anchor(year, month)} }}",
+                    "",
+                ]
             else:
-                out += [f"### {year}, month not known {{ #{year_anchor(year)}-undated }}", ""]
+                out += [f"### {year}, month not known {{ #{urls.month_anchor(year, 0)} }}", ""]
             for event in in_month:
                 out += _event(event, ix, page)
     return "\n".join(out) + "\n"
 
 
 def _event(event: Event, ix: Index, page: str) -> list[str]:
-    out = [f"#### {inline(event.title)} {{ #{event.id} }}", ""]
+    out = [f"#### {md_heading(event.title, urls.event_anchor(event.id))}", ""]
     out += [
         f"**{event.date.display()}** · {event.kind} · "
-        f"<small>date {BASIS_LABELS[event.date.basis]}: {inline(event.date.note)}</small>",
+        f"<small>date {BASIS_LABELS[event.date.basis]}: {md_inline(event.date.note)}</small>",
         "",
-        inline(event.summary),
+        md_inline(event.summary),
         "",
     ]
     if event.actors:
         actors = ", ".join(
-            f"[{inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in event.actors
+            f"[{md_inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in event.actors
         )
         out += [f"**Actors:** {actors}", ""]
     sources = []
@@ -81,14 +76,14 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
             f"[¶ {report.paragraph(p).number}]({urls.report_link(page, report_id, p)})"
             for p in pids
         )
-        sources.append(f"- *{inline(report.title)}* ({report.published.display()}): {paras}")
+        sources.append(f"- *{md_inline(report.title)}* ({report.published.display()}): {paras}")
     out += ["**Sources:**", "", *sources, ""]
     statements = ix.event_statements(event.id)
     if statements:
         out += ["**Statements:**", "", SEARCH_EXCLUDE, ""]
         for s in statements:
             out.append(
-                f"- [{inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
+                f"- [{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 20)}]({urls.statement_link(page, s.id)})"
             )
         out += ["", "</div>", ""]
