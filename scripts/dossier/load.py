@@ -46,32 +46,82 @@ def report_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if p.name != "index.md")
 
 
+class TextFileError(Exception):
+    """A file that cannot be read as text; `message` says what to do."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or TextFileError for a missing file, a folder or no permission."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TextFileError(None, "no such file; check the path") from None
+    except IsADirectoryError:
+        raise TextFileError(None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise TextFileError(None, f"cannot be read ({exc.strerror})") from None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text as MkDocs reads it: a leading byte order mark dropped, and CRLF or lone CR
+    line ends read as LF, so that line numbers agree with every editor and with MkDocs."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TextFileError(
+            line,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); re-save it as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """`read_bytes`, then `decode`: the one way the editors' files and originals are read."""
+    return decode(read_bytes(path))
+
+
 def read_report(path: Path, problems: Problems) -> RawReport | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.add(path, None, "file", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        text = read_text(path)
+    except TextFileError as exc:
+        problems.add(path, exc.line, "file", exc.message)
+        return None
+    if not text.strip():
+        problems.add(
+            path, 1, "file", "the page is empty; it must start with a '---' front matter block"
+        )
         return None
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if lines[0].strip() != "---":
         problems.add(path, 1, "front matter", "the page must start with a '---' front matter block")
         return None
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
         problems.add(path, 1, "front matter", "the front matter has no closing '---' line")
         return None
     try:
         meta, meta_lines = yamlio.load("\n".join(lines[1:end]), line_offset=1)
     except yamlio.YamlSyntaxError as exc:
-        problems.add(path, exc.line, "front matter", exc.message)
+        for problem in exc.problems:
+            problems.add(path, problem.line, problem.field or "front matter", problem.message)
         return None
     if not isinstance(meta, dict):
-        problems.add(path, 2, "front matter", "must be a mapping of keys to values")
+        kind = "empty" if meta is None else f"a {_kind(meta)}"
+        problems.add(path, 2, "front matter", f"must be a mapping of keys to values, not {kind}")
         return None
     report = RawReport(path, meta, meta_lines)
     _read_body(report, lines, end + 1, problems)
     return report
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "single value"
 
 
 def _read_body(report: RawReport, lines: list[str], start: int, problems: Problems) -> None:
@@ -103,16 +153,17 @@ def _read_body(report: RawReport, lines: list[str], start: int, problems: Proble
 
 def read_registry(root: Path, name: str, problems: Problems) -> RawRegistry:
     path = root / "data" / f"{name}.yml"
-    if not path.is_file():
-        problems.add(path, None, "file", "missing registry file")
+    try:
+        text = read_text(path)
+    except TextFileError as exc:
+        message = "missing registry file" if not path.exists() else exc.message
+        problems.add(path, exc.line, "file", message)
         return RawRegistry(path, [], {})
     try:
-        data, lines = yamlio.load(path.read_text(encoding="utf-8"))
+        data, lines = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
-        problems.add(path, exc.line, "file", exc.message)
-        return RawRegistry(path, [], {})
-    except UnicodeDecodeError as exc:
-        problems.add(path, None, "file", f"not UTF-8 text ({exc.reason})")
+        for problem in exc.problems:
+            problems.add(path, problem.line, problem.field or "file", problem.message)
         return RawRegistry(path, [], {})
     if data is None:
         data = []

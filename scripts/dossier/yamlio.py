@@ -1,58 +1,269 @@
-"""YAML reading with line numbers, so that every problem can point at its line."""
+"""YAML reading with line numbers, so that every problem can point at its line.
+
+The editors' YAML is read from the parser's event stream in one pass, with an explicit
+stack instead of recursion, so work stays linear in the input and no nesting depth can
+exhaust Python's stack. Reading from events (rather than from PyYAML's composed nodes)
+also lets us refuse what an editor's file never needs and what makes YAML dangerous or
+lossy: anchors and aliases (the "billion laughs" bomb), deep nesting, duplicate keys
+(where the second silently wins), merge keys and custom tags.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 Path_ = tuple[Any, ...]
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+MAX_DEPTH = 20
+
+_T = "tag:yaml.org,2002:"
+# Scalar types an editor's file may hold: what `yaml.safe_load` builds, less binary data.
+_SCALAR_TAGS = {f"{_T}{name}" for name in ("null", "bool", "int", "float", "str", "timestamp")}
+_COLLECTION_TAGS = {None, "!", f"{_T}map", f"{_T}seq"}
+_TYPE_NAMES = {"int": "an integer", "float": "a number", "bool": "true or false", "null": "null"}
+ANCHOR_MESSAGE = "YAML anchors and aliases are not allowed; write the value out"
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int | None
+    message: str
+    path: Path_ = ()
+
+    @property
+    def field(self) -> str:
+        """The key path in the editors' notation, e.g. `statements[2].date.value`."""
+        return dotted(self.path)
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+    """Everything wrong with one YAML text, in line order."""
+
+    def __init__(self, problems: list[YamlProblem]):
+        self.problems = sorted(problems, key=lambda p: p.line or 0)
+        super().__init__("; ".join(p.message for p in self.problems))
+
+
+def dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_NO_KEY = object()
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence, while its events are being read."""
+
+    container: dict[Any, Any] | list[Any]
+    path: Path_
+    key: Any = _NO_KEY  # the mapping key whose value comes next
+    skip: bool = False  # the next value belongs to a duplicate key: keep the first
+    first_line: dict[Any, int] = field(default_factory=dict)
+
+
+class _Stop(Exception):
+    """Reading cannot usefully go on (too deep, a second document, a complex key)."""
+
+
+class _Reader:
+    def __init__(self, loader: Any, line_offset: int):
+        self.loader = loader
+        self.offset = line_offset
+        self.stack: list[_Frame] = []
+        self.data: Any = None
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[YamlProblem] = []
+        self.documents = 0
+        self.anchor_reported = False
+
+    def run(self) -> None:
+        handlers = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+        get_event = self.loader.get_event
+        while (event := get_event()) is not None:
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
+
+    def line(self, event: yaml.Event) -> int:
+        return int(event.start_mark.line) + 1 + self.offset
+
+    def problem(self, event: yaml.Event, message: str, path: Path_ = ()) -> None:
+        self.problems.append(YamlProblem(self.line(event), message, path))
+
+    def document(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.problem(event, "a second YAML document ('---') is not allowed here")
+            raise _Stop
+
+    def check_anchor(self, event: yaml.Event) -> None:
+        if getattr(event, "anchor", None) is not None and not self.anchor_reported:
+            # One message is enough: an alias bomb would otherwise print hundreds.
+            self.anchor_reported = True
+            self.problem(event, ANCHOR_MESSAGE, self.next_path())
+
+    def alias(self, event: yaml.Event) -> None:
+        self.check_anchor(event)
+        self.add(None, event)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        self.check_anchor(event)
+        self.add(self.construct(event), event)
+
+    def start(self, event: yaml.CollectionStartEvent) -> None:
+        self.check_anchor(event)
+        if event.tag not in _COLLECTION_TAGS:
+            self.problem(
+                event, f"the YAML tag {_short(event.tag)} is not allowed", self.next_path()
+            )
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(
+                event,
+                f"nested more than {MAX_DEPTH} levels deep; no field needs that: flatten it",
+                self.next_path(),
+            )
+            raise _Stop
+        container: dict[Any, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        path = self.next_path()
+        self.add(container, event)
+        self.stack.append(_Frame(container, path))
+
+    def end(self, event: yaml.Event) -> None:
+        self.stack.pop()
+
+    def next_path(self) -> Path_:
+        """The key path of the value about to be read."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return frame.path if frame.key is _NO_KEY else (*frame.path, frame.key)
+
+    def add(self, value: Any, event: yaml.Event) -> None:
+        line = self.line(event)
+        if not self.stack:
+            self.data = value
+            self.lines[()] = line
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            self.lines[(*frame.path, len(frame.container))] = line
+            frame.container.append(value)
+        elif frame.key is _NO_KEY:
+            self.key(frame, value, event)
+        else:
+            if not frame.skip:
+                frame.container[frame.key] = value
+            frame.key, frame.skip = _NO_KEY, False
+
+    def key(self, frame: _Frame, key: Any, event: yaml.Event) -> None:
+        if isinstance(key, (dict, list)):
+            self.problem(event, "a key must be plain text, not a list or mapping", frame.path)
+            raise _Stop
+        line = self.line(event)
+        if key in frame.first_line:
+            first = frame.first_line[key]
+            self.problem(
+                event,
+                f"key {key!r} appears twice (first on line {first}); merge them",
+                (*frame.path, key),
+            )
+            frame.skip = True
+        else:
+            frame.first_line[key] = line
+            self.lines[(*frame.path, key)] = line
+        frame.key = key
+
+    def construct(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == f"{_T}str":
+            return event.value
+        if tag == f"{_T}merge":
+            self.problem(
+                event,
+                "YAML merge keys ('<<') are not allowed; write the keys out",
+                self.next_path(),
+            )
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            self.problem(event, f"the YAML tag {_short(tag)} is not allowed", self.next_path())
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return SafeConstructor.yaml_constructors[tag](self.loader, node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            self.problem(event, _unreadable(event.value, tag, exc), self.next_path())
+            return event.value
+
+
+def _short(tag: str | None) -> str:
+    return f"!!{tag[len(_T) :]}" if tag and tag.startswith(_T) else str(tag)
+
+
+def _unreadable(value: str, tag: str, exc: Exception) -> str:
+    name = tag.removeprefix(_T)
+    if name == "timestamp":
+        return f"{value!r} is not a calendar date ({exc}); correct it, or quote it if it is text"
+    return f"{value!r} cannot be read as {_TYPE_NAMES.get(name, name)}; quote it if it is text"
 
 
 def load(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
-    """Parse safely (as `yaml.safe_load` does) and map every key path to its 1-based line number.
+    """Parse safely and map every key path to its 1-based line number.
 
-    `line_offset` shifts the numbers, for YAML that starts further down a file
-    (a report page's front matter starts on line 2).
+    Returns the data as `yaml.safe_load` would build it. Raises YamlSyntaxError listing
+    every problem found (syntax, anchors and aliases, deep nesting, duplicate keys, values
+    that are not what they look like). `line_offset` shifts the numbers, for YAML that
+    starts further down a file (a report page's front matter starts on line 2).
     """
-    # One parse gives both the data and the node tree with line marks. The safe loader
-    # (its C version where PyYAML has libyaml) builds plain Python objects only.
     loader = SAFE_LOADER(text)
+    reader = _Reader(loader, line_offset)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        reader.run()
+    except _Stop:
+        pass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 + line_offset if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlSyntaxError(line, f"invalid YAML: {problem}") from None
+        reader.problems.append(_syntax_problem(exc, text, line_offset))
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _walk(node, (), lines, line_offset)
-    return data, lines
+    if reader.problems:
+        raise YamlSyntaxError(reader.problems)
+    return reader.data, reader.lines
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int) -> None:
-    lines[path] = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[(*path, key)] = key_node.start_mark.line + 1 + offset
-            _walk(value_node, (*path, key), lines, offset)
-            lines[(*path, key)] = key_node.start_mark.line + 1 + offset
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines, offset)
+def _syntax_problem(exc: yaml.YAMLError, text: str, offset: int) -> YamlProblem:
+    mark = getattr(exc, "problem_mark", None)
+    line: int | None = None
+    if mark is not None:
+        line = mark.line + 1 + offset
+    elif isinstance(exc, yaml.reader.ReaderError):
+        # libyaml counts the position in UTF-8 bytes, PyYAML's reader in characters.
+        before = text.encode()[: exc.position] if SAFE_LOADER is not yaml.SafeLoader else None
+        count = before.count(b"\n") if before is not None else text[: exc.position].count("\n")
+        line = count + 1 + offset
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
+    return YamlProblem(line, f"invalid YAML: {problem}")
 
 
 def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
@@ -66,4 +277,4 @@ def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
 
 def dump(data: Any) -> str:
     """Readable YAML for files an editor will go on to edit."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100)
