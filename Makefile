@@ -14,6 +14,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Zensical, the successor of Material for MkDocs, in an environment of its own (it pins its own
+# Markdown stack); tests/test_zensical.py builds the site with it to prove the move is safe.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed: requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements-zensical.lock
+	touch $@
+
 serve: $(VENV)/.installed  ## generate, build and serve on http://127.0.0.1:8000 (rebuilds on edits)
 	$(BIN)/dossier build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -25,7 +34,7 @@ build: $(VENV)/.installed  ## generate, then build the static site into site/
 check: $(VENV)/.installed  ## validate the reports and registries; write nothing
 	$(BIN)/dossier check
 
-test: $(VENV)/.installed  ## the whole test suite (browser tests need /usr/bin/chromium)
+test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -35,9 +44,11 @@ goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus
 bench: $(VENV)/.installed  ## time generation and the site build on a synthetic corpus
 	$(BIN)/python scripts/bench.py
 
-lock:  ## re-pin requirements.in into requirements.lock with hashes (needs pip-tools)
+lock:  ## re-pin requirements.in and requirements-zensical.in into their locks with hashes (needs pip-tools)
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements.lock requirements.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements-zensical.lock requirements-zensical.in
 
 clean:
 	rm -rf site includes docs/actors docs/statements docs/data docs/assets/generated \
