@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier import yamlio
+from dossier.load import RawReport, read_registry, read_report
+from dossier.problems import Problems
 from dossier.yamlio import ANCHOR_MESSAGE, YamlProblem, YamlSyntaxError
 
 
@@ -120,11 +123,12 @@ def test_every_duplicate_key_is_reported():
         "notes: [x]\n"  # 5
         "statements: []\n"  # 6
     )
+    twice = "appears twice (first on line"
     assert problems(text, line_offset=1) == [
-        YamlProblem(5, "key 'id' appears twice (first on line 4); merge them", ("statements", 0, "id")),
-        YamlProblem(6, "key 'notes' appears twice (first on line 2); merge them", ("notes",)),
-        YamlProblem(7, "key 'statements' appears twice (first on line 3); merge them", ("statements",)),
-    ]  # fmt: skip
+        YamlProblem(5, f"key 'id' {twice} 4); merge them", ("statements", 0, "id")),
+        YamlProblem(6, f"key 'notes' {twice} 2); merge them", ("notes",)),
+        YamlProblem(7, f"key 'statements' {twice} 3); merge them", ("statements",)),
+    ]
 
 
 def test_an_impossible_unquoted_date_is_reported_at_its_line():
@@ -143,7 +147,8 @@ def test_an_impossible_unquoted_date_is_reported_at_its_line():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a: !!python/object:os.system x\n", "the YAML tag !!python/object:os.system is not allowed"),
+        ("a: !!python/object:os.system x\n", "the YAML tag !!python/object:os.system is not "
+                                             "allowed"),
         ("a: !!binary aGk=\n", "the YAML tag !!binary is not allowed"),
         ("a: !!set {x: null}\n", "the YAML tag !!set is not allowed"),
         ("<<: {a: 1}\n", "YAML merge keys ('<<') are not allowed; write the keys out"),
@@ -214,3 +219,104 @@ def test_any_mapping_of_strings_loads_back_with_a_line_for_every_key_path(data):
         count = text.count("\n")
         for path in _key_paths(data):
             assert 2 <= lines[path] <= count + 1, path
+
+
+# --- reading report pages and registries ---------------------------------------------------
+
+PAGE = "---\nid: x\ntitle: T\n---\n\nFirst words.\n{: #p1 }\n\nSecond.\n{: #p2 }\n"
+
+
+def _read_page(tmp_path: Path, content: bytes | None) -> tuple[RawReport | None, list[str]]:
+    page = tmp_path / "docs" / "reports" / "x.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        page.mkdir()
+    else:
+        page.write_bytes(content)
+    found = Problems(tmp_path)
+    report = read_report(page, found)
+    return report, [str(p) for p in found.items]
+
+
+def test_page_with_bom_and_crlf_reads_like_the_plain_page(tmp_path):
+    plain, plain_problems = _read_page(tmp_path / "a", PAGE.encode())
+    for variant in (
+        b"\xef\xbb\xbf" + PAGE.encode(),
+        PAGE.replace("\n", "\r\n").encode(),
+        PAGE.replace("\n", "\r").encode(),
+    ):
+        report, found = _read_page(tmp_path / str(len(variant)) / "b", variant)
+        assert found == plain_problems == []
+        assert report is not None and plain is not None
+        assert (report.meta, report.lines) == (plain.meta, plain.lines)
+        assert [(p.id, p.text, p.line) for p in report.paragraphs] == [
+            ("p1", "First words.", 6),
+            ("p2", "Second.", 9),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            PAGE.replace("Second", "Caf\xe9").encode("latin-1"),
+            "docs/reports/x.md:9: file: not UTF-8 text (byte 0xe9 on line 9); re-save it as UTF-8",
+        ),
+        (b"", "docs/reports/x.md:1: file: the page is empty; it must start with a '---' "
+              "front matter block"),
+        (b"  \n\n", "docs/reports/x.md:1: file: the page is empty; it must start with a '---' "
+                    "front matter block"),
+        (None, "docs/reports/x.md: file: is a folder, not a file"),
+        (b"---\n- a\n- b\n---\n", "docs/reports/x.md:2: front matter: must be a mapping of keys "
+                                  "to values, not a list"),
+        (b"---\njust text\n---\n", "docs/reports/x.md:2: front matter: must be a mapping of keys "
+                                   "to values, not a single value"),
+        (b"---\n---\n", "docs/reports/x.md:2: front matter: must be a mapping of keys to values, "
+                        "not empty"),
+        (b"---\nid: x\npublished:\n  value: 2024-02-30\n---\n",
+         "docs/reports/x.md:4: published.value: '2024-02-30' is not a calendar date (day is out "
+         "of range for month); correct it, or quote it if it is text"),
+        (b"---\nnotes: []\nid: x\nnotes: [a]\n---\n",
+         "docs/reports/x.md:4: notes: key 'notes' appears twice (first on line 2); merge them"),
+        (b"---\na: " + b"[" * 5000 + b"]" * 5000 + b"\n---\n",
+         "docs/reports/x.md:2: a" + "[0]" * 19 + ": nested more than 20 levels deep; "
+         "no field needs that: flatten it"),
+        (b"---\nid: x\n", "docs/reports/x.md:1: front matter: the front matter has no closing "
+                          "'---' line"),
+    ],
+)  # fmt: skip
+def test_bad_page_gives_one_problem_naming_file_line_and_field(tmp_path, content, expected):
+    report, found = _read_page(tmp_path, content)
+    assert report is None
+    assert found == [expected]
+
+
+def test_registry_problems_name_file_line_and_field(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "actors.yml").write_bytes(b"- id: a\n  name: Caf\xe9\n")
+    (data / "events.yml").write_text("- id: e\n  summary: s\n  summary: t\n", encoding="utf-8")
+    (data / "glossary.yml").mkdir()
+    found = Problems(tmp_path)
+    for name in ("actors", "events", "glossary", "missing"):
+        assert read_registry(tmp_path, name, found).items == []
+    assert [str(p) for p in found.items] == [
+        "data/actors.yml:2: file: not UTF-8 text (byte 0xe9 on line 2); re-save it as UTF-8",
+        "data/events.yml:3: [0].summary: key 'summary' appears twice (first on line 2); "
+        "merge them",
+        "data/glossary.yml: file: is a folder, not a file",
+        "data/missing.yml: file: missing registry file",
+    ]
+
+
+def test_registry_with_bom_and_crlf_reads_normally(tmp_path):
+    (tmp_path / "data").mkdir()
+    text = "- id: a\n  name: A\n- id: b\n  name: B\n"
+    (tmp_path / "data" / "actors.yml").write_bytes(
+        b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
+    )
+    found = Problems(tmp_path)
+    registry = read_registry(tmp_path, "actors", found)
+    assert found.items == []
+    assert registry.items == [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
+    assert registry.line(1, "name") == 4
