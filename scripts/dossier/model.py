@@ -1,18 +1,58 @@
-"""The validated corpus: frozen dataclasses that every renderer reads from."""
+"""The validated corpus: frozen dataclasses that every renderer reads from.
+
+Every object knows where it came from (`Pos`: file, line, index in its list), so that checks
+across files run on the model alone and each problem points at the right entry. The
+vocabularies (kinds, statuses, reasons) live here, next to the objects they describe; the
+input schema (`schema.py`) and the renderers both read them from here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal, get_args
 
 from .dates import Date
 
-STATEMENT_KINDS = ("direct", "partial", "paraphrase")
-ACTOR_KINDS = ("person", "organization", "country", "group")
-EVENT_KINDS = (
+StatementKind = Literal["direct", "partial", "paraphrase"]
+ActorKind = Literal["person", "organization", "country", "group"]
+EventKind = Literal[
     "summit", "meeting", "call", "statement", "launch", "strike",
     "veto", "report", "sanctions", "election", "other",
-)  # fmt: skip
-TITLE_SOURCES = ("report", "editor")
+]  # fmt: skip
+TitleSource = Literal["report", "editor"]
+Status = Literal["draft", "ready"]
+RemovalReason = Literal[
+    "advertising", "promo", "social-prompt", "comment-prompt", "duplicate", "caption", "other"
+]
+MetadataField = Literal["title", "byline", "published"]
+
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+TITLE_SOURCES: tuple[str, ...] = get_args(TitleSource)
+STATUSES: tuple[str, ...] = get_args(Status)
+
+# Why a line of an original is not shown as a paragraph (the import records one of these).
+REASONS: dict[str, str] = {
+    "advertising": "advertising label",
+    "promo": "link to another article",
+    "social-prompt": "prompt to follow the outlet on social media",
+    "comment-prompt": "prompt to leave a comment",
+    "duplicate": "paragraph printed twice",
+    "caption": "image caption or label repeating the headline",
+    "other": "other",
+}
+assert tuple(REASONS) == get_args(RemovalReason)
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Where an object was written: a project-relative file, its line, its index in a list."""
+
+    file: str
+    line: int | None = None
+    index: int | None = None
 
 
 @dataclass(frozen=True)
@@ -20,20 +60,23 @@ class Paragraph:
     id: str
     number: int  # position on the page, 1-based (ids stay stable; numbers are for display)
     text: str
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class Note:
     paragraph: str | None
     text: str
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class RemovedLine:
     line: int
     text: str
-    reason: str
+    reason: str  # a RemovalReason, or the MetadataField for metadata lines
     note: str | None
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -41,19 +84,21 @@ class NotStatement:
     text: str
     paragraph: str
     reason: str
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class EventRef:
     event: str
     paragraphs: tuple[str, ...]
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class Statement:
     id: str
     text: str
-    kind: str
+    kind: StatementKind
     speaker: str
     speaker_label: str
     on_behalf_of: tuple[str, ...]
@@ -63,14 +108,15 @@ class Statement:
     paragraph: str
     event: str | None
     topics: tuple[str, ...]
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class Report:
     id: str
-    status: str
-    title: str
-    title_source: str
+    status: Status
+    title: str  # as readers see it (the front matter holds it HTML-escaped)
+    title_source: TitleSource
     outlet: str | None
     outlet_note: str | None
     byline: str | None
@@ -84,9 +130,14 @@ class Report:
     events: tuple[EventRef, ...]
     statements: tuple[Statement, ...]
     not_statements: tuple[NotStatement, ...]
+    pos: Pos
+
+    @cached_property
+    def _paragraphs_by_id(self) -> dict[str, Paragraph]:
+        return {p.id: p for p in self.paragraphs}
 
     def paragraph(self, pid: str) -> Paragraph:
-        return next(p for p in self.paragraphs if p.id == pid)
+        return self._paragraphs_by_id[pid]
 
     @property
     def draft(self) -> bool:
@@ -97,20 +148,22 @@ class Report:
 class Actor:
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...]
     description: str
     affiliation: str | None
+    pos: Pos
 
 
 @dataclass(frozen=True)
 class Event:
     id: str
     title: str
-    kind: str
+    kind: EventKind
     summary: str
     date: Date
     actors: tuple[str, ...]
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -118,6 +171,7 @@ class GlossaryTerm:
     term: str
     expansion: str | None
     definition: str
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -129,7 +183,7 @@ class Corpus:
     events: tuple[Event, ...]
     glossary: tuple[GlossaryTerm, ...]
 
-    @property
+    @cached_property
     def statements(self) -> tuple[Statement, ...]:
         return tuple(
             sorted(
@@ -138,14 +192,22 @@ class Corpus:
             )
         )
 
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Report], dict[str, Actor], dict[str, Event]]:
+        return (
+            {r.id: r for r in self.reports},
+            {a.id: a for a in self.actors},
+            {e.id: e for e in self.events},
+        )
+
     def report(self, report_id: str) -> Report:
-        return next(r for r in self.reports if r.id == report_id)
+        return self._by_id[0][report_id]
 
     def actor(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
+        return self._by_id[1][actor_id]
 
     def event(self, event_id: str) -> Event:
-        return next(e for e in self.events if e.id == event_id)
+        return self._by_id[2][event_id]
 
 
 def _pnum(pid: str) -> tuple[int, str]:
@@ -153,9 +215,9 @@ def _pnum(pid: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, pid)
 
 
-def report_sort_key(report: Report) -> tuple:
+def report_sort_key(report: Report) -> tuple[tuple[int, int, int], str]:
     return (report.published.sort_key(), report.id)
 
 
-def event_sort_key(event: Event) -> tuple:
+def event_sort_key(event: Event) -> tuple[tuple[int, int, int], str]:
     return (event.date.sort_key(), event.id)

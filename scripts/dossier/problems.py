@@ -16,7 +16,7 @@ class Problem:
     message: str
     warning: bool = False
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.line or 0, self.field, self.message)
 
     def __str__(self) -> str:
@@ -34,7 +34,7 @@ class Problems:
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)
-        if self.root is not None:
+        if self.root is not None and path.is_absolute():
             try:
                 return path.resolve().relative_to(self.root.resolve()).as_posix()
             except ValueError:

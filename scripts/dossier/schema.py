@@ -1,147 +1,358 @@
-"""Field-level checks for one YAML mapping, each problem naming file, line and key path."""
+"""The input schema: what an editor may write in a report's front matter and in data/*.yml.
+
+Declarative, with pydantic v2: each entry is a model whose fields say their type, their
+vocabulary (`Literal`s from `model.py`) and their rules; unknown keys are rejected
+(`extra="forbid"`) and nothing is coerced (`strict=True`: YAML's `5` is not the text "5").
+Pydantic was chosen over a hand-written reader because it reports *every* problem of an entry
+in one pass, each with its key path, which is what the editors' error list needs; the
+translation below turns its messages into the dossier's "file:line: field: message" form.
+
+Only shapes and single-field rules live here. Rules that need other fields or other files
+(a paragraph that exists, an actor that is registered) are checks on the model
+(`validate/`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, TypeVar
 
-from .dates import BASES, Date, check_value, normalise_value
-from .problems import Problems
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from . import escape
+from .dates import PRECISIONS, Date, check_value, normalise_value
+from .model import (
+    ActorKind,
+    EventKind,
+    MetadataField,
+    RemovalReason,
+    StatementKind,
+    Status,
+    TitleSource,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANCHOR_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+MAX_ID = 80
 
 
-def dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
-
-
-class Fields:
-    """Reads typed values out of one mapping; records a problem for anything wrong."""
-
-    def __init__(
-        self,
-        problems: Problems,
-        file: Path,
-        line: Callable[..., int | None],
-        data: Any,
-        path: tuple[Any, ...] = (),
-        allowed: tuple[str, ...] | None = None,
-    ):
-        self.problems, self.file, self._line, self.path = problems, file, line, path
-        self.ok = isinstance(data, dict)
-        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
-        if not self.ok:
-            self.error((), f"must be a mapping, got {type(data).__name__}")
-        elif allowed is not None:
-            for key in sorted(set(self.data) - set(allowed), key=str):
-                self.error((key,), f"unknown field (allowed: {', '.join(allowed)})")
-
-    def line(self, *key: Any) -> int | None:
-        return self._line(*self.path, *key)
-
-    def error(self, key: tuple[Any, ...], message: str) -> None:
-        self.problems.add(self.file, self.line(*key), dotted((*self.path, *key)), message)
-
-    def warn(self, key: tuple[Any, ...], message: str) -> None:
-        self.problems.warn(self.file, self.line(*key), dotted((*self.path, *key)), message)
-
-    def sub(self, key: Any, allowed: tuple[str, ...] | None = None) -> Fields:
-        return Fields(
-            self.problems, self.file, self._line, self.data.get(key), (*self.path, key), allowed
+def _one_line(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    bad = escape.control_characters(value)
+    if bad:
+        raise ValueError(
+            f"holds a line break or control character ({', '.join(bad)}); "
+            "write it on one line without them"
         )
+    return value
 
-    def item(self, key: str, index: int, allowed: tuple[str, ...] | None = None) -> Fields:
-        """Fields of the `index`-th mapping in the list under `key`."""
-        return Fields(
-            self.problems,
-            self.file,
-            self._line,
-            self.data[key][index],
-            (*self.path, key, index),
-            allowed,
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r} is not a valid id (lowercase letters, digits, hyphens)")
+    if len(value) > MAX_ID:
+        raise ValueError(f"{value[:20]!r}… is longer than {MAX_ID} characters")
+    return value
+
+
+def _anchor(value: str) -> str:
+    if not ANCHOR_ID.match(value):
+        raise ValueError(f"{value!r} is not a valid paragraph id (e.g. p12)")
+    return value
+
+
+def _html_title(value: str) -> str:
+    # MkDocs themes print a page's front-matter `title` as HTML: a raw "<" could open a tag.
+    if "<" in value:
+        raise ValueError(
+            "holds '<', which the page title would read as HTML: write it as &lt; "
+            "(the title is HTML text)"
         )
+    return value
 
-    def str(
-        self,
-        key: str,
-        required: bool = True,
-        pattern: re.Pattern[str] | None = None,
-        choices: tuple[str, ...] | None = None,
-    ) -> str | None:
-        value = self.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.error((key,), "missing" if value is None else "must not be empty")
-            return None
-        if not isinstance(value, str):
-            self.error((key,), f"must be text, got {type(value).__name__} {value!r}")
-            return None
-        if pattern is not None and not pattern.match(value):
-            self.error((key,), f"{value!r} is not a valid id (lowercase letters, digits, hyphens)")
-            return None
-        if choices is not None and value not in choices:
-            self.error((key,), f"{value!r} is not one of: {', '.join(choices)}")
-            return None
-        return value
 
-    def int(self, key: str) -> int | None:
-        value = self.data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            self.error((key,), f"must be a positive whole number, got {value!r}")
-            return None
-        return value
+def _url(value: str) -> str:
+    if escape.safe_url(value) is None:
+        raise ValueError(f"{value!r} is not an http(s) address (no spaces or line breaks)")
+    return value
 
-    def list(self, key: str, required: bool = False) -> list[Any]:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.error((key,), "missing (use [] for none)")
-            return []
-        if not isinstance(value, list):
-            self.error((key,), f"must be a list, got {type(value).__name__}")
-            return []
-        return value
 
-    def str_list(self, key: str, pattern: re.Pattern[str] | None = None) -> tuple[str, ...]:
-        out = []
-        for index, item in enumerate(self.list(key)):
-            if not isinstance(item, str) or not item.strip():
-                self.error((key, index), f"must be text, got {item!r}")
-            elif pattern is not None and not pattern.match(item):
-                self.error((key, index), f"{item!r} is not a valid id")
-            else:
-                out.append(item)
-        return tuple(out)
+def _source_name(value: str) -> str:
+    if not SOURCE_NAME.match(value) or ".." in value:
+        raise ValueError(f"{value!r} must be the name of a file in sources/ (no folders, no '..')")
+    return value
 
-    def date(self, key: str) -> Date | None:
-        sub = self.sub(key, allowed=("value", "precision", "basis", "note"))
-        if key not in self.data:
-            self.error((key,), "missing date ({value, basis, note})")
-            return None
-        if not sub.ok:
-            return None
-        raw = sub.data.get("value")
-        message = check_value(raw) if raw is not None else "missing"
+
+Text = Annotated[str, AfterValidator(_one_line)]
+Slug = Annotated[str, AfterValidator(_slug)]
+AnchorId = Annotated[str, AfterValidator(_anchor)]
+HtmlTitle = Annotated[str, AfterValidator(_one_line), AfterValidator(_html_title)]
+Url = Annotated[str, AfterValidator(_url)]
+SourceName = Annotated[str, AfterValidator(_source_name)]
+Basis = Literal["stated", "inferred", "external"]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DateIn(Entry):
+    # YAML reads an unquoted 2024 as a number and 2024-03-18 as a date: both are accepted.
+    value: str | int | dt.date
+    precision: Literal["year", "month", "day"] | None = None
+    basis: Basis
+    note: Text
+
+    @field_validator("value")
+    @classmethod
+    def _value(cls, value: str | int | dt.date) -> str:
+        message = check_value(value)
         if message:
-            sub.error(("value",), message)
-        basis = sub.str("basis", choices=BASES)
-        note = sub.str("note")
-        if note and note.lstrip().upper().startswith("TODO"):
-            sub.error(("note",), "still a TODO: give the evidence for this date in one sentence")
-        if message or basis is None or note is None:
-            return None
-        date = Date(normalise_value(raw), basis, note)
-        precision = sub.data.get("precision")
-        if precision is not None and precision != date.precision:
-            sub.error(
-                ("precision",),
-                f"{precision!r} contradicts value {date.value!r} "
-                f"(precision is {date.precision}; it can be left out)",
-            )
-        return date
+            raise ValueError(message)
+        return normalise_value(value)
+
+    @field_validator("precision")
+    @classmethod
+    def _precision(cls, precision: str | None, info: ValidationInfo) -> str | None:
+        value = info.data.get("value")
+        if precision is not None and isinstance(value, str):
+            actual = PRECISIONS[len(value)]
+            if precision != actual:
+                raise ValueError(
+                    f"{precision!r} contradicts value {value!r} "
+                    f"(precision is {actual}; it can be left out)"
+                )
+        return precision
+
+    def as_date(self) -> Date:
+        return Date(str(self.value), self.basis, self.note)
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, note: str) -> str:
+        if note.lstrip().upper().startswith("TODO"):
+            raise ValueError("still a TODO: give the evidence for this date in one sentence")
+        return note
+
+
+class ActorIn(Entry):
+    id: Slug
+    name: Text
+    kind: ActorKind
+    aliases: list[Text] = Field(default_factory=list)
+    description: Text
+    affiliation: Slug | None = None
+
+
+class EventIn(Entry):
+    id: Slug
+    title: Text
+    kind: EventKind
+    summary: Text
+    date: DateIn
+    actors: list[Slug] = Field(default_factory=list)
+
+
+class GlossaryIn(Entry):
+    term: Text
+    expansion: Text | None = None
+    definition: Text
+
+    @field_validator("term")
+    @classmethod
+    def _term(cls, term: str) -> str:
+        # The abbreviations file writes `*[term]: …`: a "]" or "\" would end or escape it.
+        if "]" in term or "\\" in term:
+            raise ValueError("must not contain ']' or '\\'")
+        return term
+
+
+class StatementIn(Entry):
+    id: Slug
+    text: Text
+    kind: StatementKind
+    speaker: Slug
+    speaker_label: Text
+    on_behalf_of: list[Slug] = Field(default_factory=list)
+    date: DateIn
+    venue: Text
+    paragraph: AnchorId
+    event: Slug | None = None
+    topics: list[Slug] = Field(default_factory=list)
+
+
+class NotStatementIn(Entry):
+    text: Text
+    paragraph: AnchorId
+    reason: Text
+
+
+class NoteIn(Entry):
+    paragraph: AnchorId | None = None
+    text: Text
+
+
+class EventRefIn(Entry):
+    id: Slug
+    paragraphs: Annotated[list[AnchorId], Field(min_length=1)]
+
+
+class RemovedLineIn(Entry):
+    line: Annotated[int, Field(ge=1)]
+    text: Text
+    reason: RemovalReason
+    note: Text | None = None
+
+
+class MetadataLineIn(Entry):
+    line: Annotated[int, Field(ge=1)]
+    text: Text
+    field: MetadataField
+    note: Text | None = None
+
+
+class ReportIn(Entry):
+    """A report page's front matter; its lists are read entry by entry (see `LISTS`), so that
+    one bad statement does not hide the others."""
+
+    id: Slug
+    status: Status
+    title: HtmlTitle
+    title_source: TitleSource
+    outlet: Text | None = None
+    outlet_note: Text | None = None
+    byline: Text | None = None
+    published: DateIn
+    url: Url | None = None
+    source_file: SourceName
+    metadata_lines: list[Any] = Field(default_factory=list)
+    removed: list[Any] = Field(default_factory=list)
+    notes: list[Any] = Field(default_factory=list)
+    events: list[Any] = Field(default_factory=list)
+    statements: list[Any] = Field(default_factory=list)
+    not_statements: list[Any] = Field(default_factory=list)
+    candidates: list[Any] | None = None
+
+    @property
+    def plain_title(self) -> str:
+        return html.unescape(self.title)
+
+
+LISTS: dict[str, type[Entry]] = {
+    "metadata_lines": MetadataLineIn,
+    "removed": RemovedLineIn,
+    "notes": NoteIn,
+    "events": EventRefIn,
+    "statements": StatementIn,
+    "not_statements": NotStatementIn,
+}
+
+E = TypeVar("E", bound=Entry)
+Loc = tuple[str | int, ...]
+
+
+def parse(cls: type[E], data: Any) -> tuple[E | None, list[tuple[Loc, str]]]:
+    """Validate one entry: the model, or None and every problem as (key path, message)."""
+    try:
+        return cls.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_message(cls, error) for error in exc.errors()]
+
+
+def parse_list(
+    cls: type[E], items: list[Any]
+) -> Iterator[tuple[int, E | None, list[tuple[Loc, str]]]]:
+    for index, item in enumerate(items):
+        entry, problems = parse(cls, item)
+        yield index, entry, [((index, *loc), message) for loc, message in problems]
+
+
+def _message(cls: type[Entry], error: Any) -> tuple[Loc, str]:
+    """Pydantic's error → (key path, a message in the dossier's words)."""
+    kind, value = error["type"], error.get("input")
+    loc = _clean_loc(cls, tuple(error["loc"]))
+    if kind == "extra_forbidden" and error["loc"] and loc[-1:] != error["loc"][-1:]:
+        loc = (*loc, error["loc"][-1])  # the unknown key itself
+    if kind == "missing":
+        return loc, "missing"
+    if kind == "extra_forbidden":
+        return loc, f"unknown field (allowed: {', '.join(_fields(cls, loc[:-1]))})"
+    if kind == "literal_error":
+        return loc, f"{value!r} is not one of: {error['ctx']['expected']}"
+    if kind == "string_type":
+        return loc, f"must be text, got {_type(value)} {value!r}"
+    if kind in ("list_type",):
+        return loc, f"must be a list, got {_type(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return loc, f"must be a mapping, got {_type(value)}"
+    if kind in ("int_type", "greater_than_equal"):
+        return loc, f"must be a positive whole number, got {value!r}"
+    if kind == "too_short":
+        return loc, "must list at least one entry"
+    if kind == "value_error":
+        return loc, str(error["ctx"]["error"])
+    if kind in ("string_sub_type", "date_type", "int_from_float"):
+        return loc, f"must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+    return loc, f"{error['msg']} (got {value!r})"
+
+
+def _clean_loc(cls: type[Entry], loc: Loc) -> Loc:
+    """Drop the parts of pydantic's error path that name a branch of a union ("str",
+    "function-after[...]") rather than a key the editor wrote."""
+    out: list[str | int] = []
+    model: Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            out.append(part)
+        elif model is not None and part in model.model_fields:
+            out.append(part)
+            annotation = model.model_fields[part].annotation
+            model = _entry_in(annotation)
+    return tuple(out)
+
+
+def _entry_in(annotation: Any) -> type[Entry] | None:
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if _is_entry(candidate):
+            return candidate  # type: ignore[no-any-return]
+        for inner in getattr(candidate, "__args__", ()):
+            if _is_entry(inner):
+                return inner  # type: ignore[no-any-return]
+    return None
+
+
+_TYPE_NAMES = {
+    str: "text", int: "number", float: "number", bool: "true/false", list: "list",
+    dict: "mapping", type(None): "nothing",
+}  # fmt: skip
+
+
+def _type(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _fields(cls: type[Entry], path: Loc) -> list[str]:
+    """The keys allowed at `path` inside `cls` (for the "unknown field" message)."""
+    model: type[Entry] | None = cls
+    for part in path:
+        if isinstance(part, str) and model is not None:
+            field = model.model_fields.get(part)
+            model = _entry_in(field.annotation) if field else None
+    return list(model.model_fields) if model else []
+
+
+def _is_entry(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, Entry)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_cell, md_inline, md_url_link
-from ..importer import REASONS
-from ..model import Report
+from ..model import REASONS, Report
 from .fmt import (
     BASIS_LABELS,
     KIND_SHORT,

@@ -6,6 +6,7 @@ No JavaScript and no fonts of its own: it is an image that any browser shows.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from itertools import groupby
 
 from ..dates import MONTHS, Date
@@ -129,7 +130,9 @@ def overview_svg(ix: Index) -> str:
     return _wrap(height, desc, "\n".join(body))
 
 
-def _mark(event: Event, span: tuple[float, float], cy: float, colour: str, x) -> str:
+def _mark(
+    event: Event, span: tuple[float, float], cy: float, colour: str, x: Callable[[float], float]
+) -> str:
     label = f"<title>{xml_text(event.date.display())}: {xml_text(event.title)}</title>"
     if event.date.precision == "day":
         return (
