@@ -36,8 +36,8 @@ class Project:
 
 def make_project(dest: Path, corpus: Path) -> Project:
     """A project folder: the corpus's reports, registries and originals plus the site's
-    hand-written pages and configuration. The MkDocs hook is left out, to prove the
-    site needs nothing but `dossier build` followed by `mkdocs build`."""
+    hand-written pages and configuration. mkdocs.yml is copied as it is: it names no
+    hook, so the site needs nothing but `dossier build` followed by `mkdocs build`."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in ("docs/reports", "data", "sources"):
         src = corpus / part
@@ -51,10 +51,7 @@ def make_project(dest: Path, corpus: Path) -> Project:
     for rel in HAND_WRITTEN:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / rel, dest / rel)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    start = config.index("\nhooks:")
-    end = config.index("\n\n", start + 1)
-    (dest / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     return Project(dest)
 
 

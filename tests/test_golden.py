@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 from conftest import Project
+from dossier.write import read_manifest
 
 GOLDENS = Path(__file__).parent / "goldens"
 UPDATE = os.environ.get("DOSSIER_UPDATE_GOLDENS") == "1"
 
 
 def generated_files(project: Project) -> dict[str, bytes]:
-    manifest = (project.root / "includes" / ".generated").read_text().split()
-    return {rel: (project.root / rel).read_bytes() for rel in manifest}
+    return {rel: (project.root / rel).read_bytes() for rel in read_manifest(project.root)}
 
 
 def test_generated_files_match_goldens(fixture_project: Project):

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from conftest import REPO, Project, make_project, run_dossier
+from dossier.write import read_manifest
 
 DATE_KEYS = {"value", "precision", "basis", "note"}
 
@@ -185,8 +186,8 @@ def test_generation_is_deterministic(tmp_path: Path, real_project: Project):
     # Same inputs (copied from the built project), generated again in a fresh folder.
     again = make_project(tmp_path / "again", real_project.root)
     assert run_dossier(again.root, "build").returncode == 0
-    manifest = (real_project.root / "includes" / ".generated").read_text().split()
-    assert manifest == (again.root / "includes" / ".generated").read_text().split()
+    manifest = list(read_manifest(real_project.root))
+    assert read_manifest(real_project.root) == read_manifest(again.root)
     for rel in manifest:
         assert (real_project.root / rel).read_bytes() == (again.root / rel).read_bytes(), rel
     # A second build in place writes nothing.

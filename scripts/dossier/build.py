@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import urls
 from .model import Corpus
-from .problems import InputError, Problem
+from .problems import Problem
 from .render.actors import actor_page, actors_index
 from .render.exports import exports
 from .render.glossary import abbreviations, glossary_page
@@ -18,18 +18,16 @@ from .render.statements import by_speaker_page, statements_page
 from .render.svg import overview_svg
 from .render.timeline import timeline
 from .validate import load_corpus
-from .write import is_generated, write_if_changed
-
-MANIFEST = "includes/.generated"  # every file the last build wrote, one path a line
+from .write import Outcome, write_outputs
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     corpus: Corpus
     outputs: dict[str, bytes]
     warnings: list[Problem]
-    written: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
+    written: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
     unchanged: int = 0
 
     @property
@@ -73,39 +71,14 @@ def generate(root: Path, write: bool = True) -> Result:
     outputs = render(corpus, root)
     result = Result(corpus, outputs, problems.warnings)
     if write:
-        _write(root, result)
+        done = _write(root, result)
+        result = replace(
+            result, written=done.written, deleted=done.deleted, unchanged=done.unchanged
+        )
     return result
 
 
-def _write(root: Path, result: Result) -> None:
-    manifest_path = root / MANIFEST
-    previous = (
-        set(manifest_path.read_text().split("\n")) - {""} if manifest_path.exists() else set()
-    )
-    clashes = [
-        Problem(
-            path,
-            None,
-            "generated file",
-            "an editor's file is in the way of a generated page; rename or move it",
-        )
-        for path in result.outputs
-        if path.endswith(".md")
-        and path not in previous
-        and (root / path).exists()
-        and not is_generated(root / path)
-    ]
-    if clashes:
-        raise InputError(clashes)
-    for path, data in result.outputs.items():
-        if write_if_changed(root / path, data):
-            result.written.append(path)
-        else:
-            result.unchanged += 1
-    for path in sorted(previous - set(result.outputs)):
-        target = root / path
-        if target.is_file():
-            target.unlink()
-            result.deleted.append(path)
-    manifest = "".join(f"{p}\n" for p in result.outputs)
-    write_if_changed(manifest_path, manifest.encode("utf-8"))
+def _write(root: Path, result: Result) -> Outcome:
+    """Write the outputs; raises write.WriteError, having changed nothing, if a file in the
+    way was not written by the generator or a path leads outside docs/ and includes/."""
+    return write_outputs(root, result.outputs)

@@ -10,12 +10,16 @@ from pathlib import Path
 from .problems import InputError, Problem
 
 
-def find_root(start: Path) -> Path:
-    """The project root: the nearest folder upwards that has mkdocs.yml and data/."""
+def find_root(start: Path) -> Path | None:
+    """The project root: the nearest folder upwards that has mkdocs.yml and docs/."""
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "docs").is_dir():
+        if is_project(folder):
             return folder
-    return start
+    return None
+
+
+def is_project(folder: Path) -> bool:
+    return (folder / "mkdocs.yml").is_file() and (folder / "docs").is_dir()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +32,23 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="validate, then write generated pages and data exports")
     sub.add_parser("check", help="validate only; write nothing")
     args = parser.parse_args(argv)
-    root = (args.root or find_root(Path.cwd())).resolve()
+    start = (args.root or Path.cwd()).resolve()
+    # --root must name the project itself; without it, the project is found upwards.
+    root = (start if is_project(start) else None) if args.root else find_root(start)
+    if root is None:
+        print(
+            f"dossier: {start} is not inside a dossier project (no folder from there upwards "
+            "has mkdocs.yml and docs/); run it in the project or pass --root",
+            file=sys.stderr,
+        )
+        return 1
+    return _run(args, root)
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
+    """Run one command; every failure becomes a message and an exit status, no traceback."""
+    from .write import InterruptedAfterWrite, WriteError
+
     try:
         if args.command == "import":
             return _import(root, args.path, args.report_id)
@@ -40,8 +60,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    except KeyboardInterrupt:
+    except WriteError as exc:
+        print("\n".join(exc.messages), file=sys.stderr)
+        return 1
+    except InterruptedAfterWrite:
+        print(f"dossier {args.command}: interrupted once the output was complete.", file=sys.stderr)
         return 130
+    except KeyboardInterrupt:
+        print(f"dossier {args.command}: interrupted; nothing written.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"dossier {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -1,20 +1,23 @@
-"""The only module that knows MkDocs: runs `dossier build` before every build and rebuild.
+"""The only module that knows MkDocs: runs `dossier build` before every `mkdocs serve` rebuild.
 
-It is a convenience for `mkdocs serve`; the site itself needs no hook (`make build` runs
-the generator first), so it survives a move to a builder that runs no hooks.
+Only mkdocs.serve.yml (used by `make serve`) names it. mkdocs.yml has no hook: `make build`
+runs the generator once and then builds, so the site survives a move to a builder that
+runs no hooks. A rebuild with nothing changed writes no file, so serving does not loop.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from dossier.build import generate
 from dossier.problems import InputError
+from dossier.write import WriteError
 
 
-def on_pre_build(config, **kwargs) -> None:
+def on_pre_build(config: Any, **kwargs: Any) -> None:
     root = Path(config["config_file_path"]).parent
     try:
         result = generate(root, write=True)
@@ -22,5 +25,12 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(
             "dossier: the input has problems:\n" + "\n".join(str(p) for p in exc.problems)
         ) from None
+    except WriteError as exc:
+        raise PluginError("dossier: cannot write the output:\n" + "\n".join(exc.messages)) from None
     for warning in result.warnings:
         print(f"dossier: {warning}")
+    if result.written or result.deleted:
+        print(
+            f"dossier build: {len(result.written)} file(s) written, "
+            f"{len(result.deleted)} removed, {result.unchanged} unchanged."
+        )
