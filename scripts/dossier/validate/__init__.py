@@ -26,7 +26,12 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     problems = Problems(root)
     paths = report_paths(root)
     raw_reports = [r for p in paths if (r := read_report(p, problems)) is not None]
-    regs = {name: read_registry(root, name, problems) for name in ("actors", "events", "glossary")}
+    regs, unreadable = {}, set()
+    for name in ("actors", "events", "glossary"):
+        before = len(problems.errors)
+        regs[name] = read_registry(root, name, problems)
+        if len(problems.errors) > before:
+            unreadable.add(name)
     actors = registries.actors(regs["actors"], problems)
     events = registries.events(regs["events"], problems)
     glossary = registries.glossary(regs["glossary"], problems)
@@ -43,8 +48,12 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
         glossary=tuple(sorted(glossary, key=lambda g: (g.term.lower(), g.term))),
     )
     declared = references.Declared(
-        actors=frozenset(registries.declared_ids(regs["actors"])),
-        events=frozenset(registries.declared_ids(regs["events"])),
+        actors=None
+        if "actors" in unreadable
+        else frozenset(registries.declared_ids(regs["actors"])),
+        events=None
+        if "events" in unreadable
+        else frozenset(registries.declared_ids(regs["events"])),
         complete=len(reports) == len(paths),
     )
     references.check(corpus, declared, problems)

@@ -35,13 +35,14 @@ def check_quotes(report: Report, raw: RawReport, problems: Problems) -> None:
                 ("not_statements", n.pos.index or 0, "text"),
                 f"not found verbatim in paragraph {n.paragraph}",
             )
-    _coverage(report, raw, src)
+    # Whether every quotation is indexed is only sound once every entry of the page is: a
+    # statement with its own problem would otherwise leave "its" quotation reported again.
+    if not any(problem.file == src.rel for problem in problems.errors):
+        _coverage(report, raw, src)
 
 
 def _coverage(report: Report, raw: RawReport, src: Source) -> None:
-    """Every quotation is a statement or a declared non-statement. The texts come from the
-    raw entries, so a statement with a problem of its own does not also leave its quotation
-    'unindexed' (the root cause is reported once)."""
+    """Every quotation is a statement or a declared non-statement."""
     covering: dict[str, list[str]] = {}
     for key in ("statements", "not_statements"):
         for item in _items(raw, key):
@@ -71,14 +72,17 @@ def _items(raw: RawReport, key: str) -> list[dict[str, Any]]:
 
 def check_lossless(report: Report, raw: RawReport, root: Path, problems: Problems) -> None:
     """Every non-blank line of the original is a paragraph (escaped exactly as the import
-    writes it), metadata, or a removed line with its reason."""
+    writes it), metadata, or a removed line with its reason. Each problem is reported once:
+    an edited paragraph is paired with the line of the original it no longer matches, and an
+    original that no longer matches most of the page is one problem."""
     src = Source(raw.path, raw.line, problems)
-    _escaped_form(report, raw, src)
+    marked_up = _escaped_form(raw, src)
     lines = _original(report, root, src)
     if lines is None:
         return
-    accounted = _accounted(report, lines, src)
-    unused = Counter(p.text for p in report.paragraphs)
+    accounted, entry_problems = _accounted(report, lines)
+    texts = [p for p in raw.paragraphs if p.id not in marked_up]
+    unused = Counter(p.text for p in texts)
     missing = []
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
@@ -88,49 +92,78 @@ def check_lossless(report: Report, raw: RawReport, root: Path, problems: Problem
             unused[stripped] -= 1
         else:
             missing.append((number, stripped))
-    for number, stripped in missing[:MAX_LINE_PROBLEMS]:
-        src.problems.add(
-            raw.path,
-            None,
-            "text",
-            f"line {number} of sources/{report.source_file} is neither a paragraph "
-            f"nor listed in removed/metadata_lines: “{clip(stripped)}”",
-        )
-    if len(missing) > MAX_LINE_PROBLEMS:
-        src.problems.add(
-            raw.path,
-            None,
-            "text",
-            f"… and {len(missing) - MAX_LINE_PROBLEMS} more lines of sources/"
-            f"{report.source_file} (was the original changed after import?)",
-        )
-    for para in report.paragraphs:
+    edited = []
+    for para in texts:
         if unused[para.text] > 0:
             unused[para.text] -= 1
-            src.problems.add(
-                raw.path,
-                para.pos.line,
-                f"paragraph {para.id}",
-                "text differs from every line of the original (originals are never "
-                "edited: record defects under `notes`)",
-            )
+            edited.append(para)
+    if len(edited) > max(1, len(raw.paragraphs) // 2):
+        src.error(
+            ("source_file",),
+            f"sources/{report.source_file} no longer matches this page: {len(edited)} of "
+            f"{len(raw.paragraphs)} paragraphs differ from it (originals are never edited: "
+            "restore the original, or import the new text as a new report)",
+        )
+        return
+    for path, message in entry_problems:
+        src.error(path, message)
+    # A paragraph whose markup was refused still stands for its line of the original.
+    missing = missing[len(marked_up) :] if len(missing) >= len(marked_up) else []
+    _report_edits(report, raw, src, edited, missing)
 
 
-def _escaped_form(report: Report, raw: RawReport, src: Source) -> None:
+def _report_edits(
+    report: Report, raw: RawReport, src: Source, edited: list[Any], missing: list[tuple[int, str]]
+) -> None:
+    source = f"sources/{report.source_file}"
+    for index, para in enumerate(edited):
+        pair = (
+            f" (line {missing[index][0]} of {source} reads “{clip(missing[index][1])}”)"
+            if index < len(missing)
+            else ""
+        )
+        src.problems.add(
+            raw.path,
+            para.line,
+            f"paragraph {para.id}",
+            f"text differs from the original{pair}; originals are never edited: "
+            "record defects under `notes`",
+        )
+    rest = missing[len(edited) :]
+    for number, stripped in rest[:MAX_LINE_PROBLEMS]:
+        src.problems.add(
+            raw.path,
+            None,
+            "text",
+            f"line {number} of {source} is neither a paragraph nor listed in "
+            f"removed/metadata_lines: “{clip(stripped)}”",
+        )
+    if len(rest) > MAX_LINE_PROBLEMS:
+        src.problems.add(
+            raw.path,
+            None,
+            "text",
+            f"… and {len(rest) - MAX_LINE_PROBLEMS} more lines of {source} are not on the page",
+        )
+
+
+def _escaped_form(raw: RawReport, src: Source) -> set[str]:
     """A paragraph is written exactly as the import escapes it: hand-written Markdown or HTML
-    (a link, an <img>) would reach readers as markup, so it is refused."""
-    written = {p.id: p.markdown for p in raw.paragraphs}
-    for para in report.paragraphs:
-        expected = md_inline(para.text)
-        if written.get(para.id, expected) != expected:
+    (a link, an <img>) would reach readers as markup, so it is refused. Returns the ids of
+    the refused paragraphs."""
+    refused = set()
+    for para in raw.paragraphs:
+        if para.markdown != md_inline(para.text):
+            refused.add(para.id)
             src.problems.add(
                 raw.path,
-                para.pos.line,
+                para.line,
                 f"paragraph {para.id}",
                 "holds Markdown or HTML that is not in the original (paragraphs are the "
                 "original's text, escaped as `dossier import` writes it; record defects "
                 "under `notes`)",
             )
+    return refused
 
 
 def _original(report: Report, root: Path, src: Source) -> list[str] | None:
@@ -150,23 +183,24 @@ def _original(report: Report, root: Path, src: Source) -> list[str] | None:
         return None
 
 
-def _accounted(report: Report, lines: list[str], src: Source) -> dict[int, str]:
+def _accounted(
+    report: Report, lines: list[str]
+) -> tuple[dict[int, str], list[tuple[tuple[str | int, ...], str]]]:
+    """Original line number → the list that accounts for it; and the problems of entries
+    that do not match their line."""
     accounted: dict[int, str] = {}
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    source = f"sources/{report.source_file}"
     for key, entries in (("removed", report.removed), ("metadata_lines", report.metadata_lines)):
         for entry in entries:
             index = entry.pos.index or 0
             if entry.line > len(lines):
-                src.error((key, index, "line"), f"the original has only {len(lines)} lines")
+                found.append(((key, index, "line"), f"the original has only {len(lines)} lines"))
             elif lines[entry.line - 1].strip() != entry.text.strip():
-                src.error(
-                    (key, index, "text"),
-                    f"differs from line {entry.line} of sources/{report.source_file}",
-                )
+                found.append(((key, index, "text"), f"differs from line {entry.line} of {source}"))
             elif entry.line in accounted:
-                src.error(
-                    (key, index, "line"),
-                    f"line {entry.line} is already listed under {accounted[entry.line]}",
-                )
+                message = f"line {entry.line} is already listed under {accounted[entry.line]}"
+                found.append(((key, index, "line"), message))
             else:
                 accounted[entry.line] = key
-    return accounted
+    return accounted, found

@@ -18,9 +18,20 @@ from .common import at
 
 @dataclass(frozen=True)
 class Declared:
-    actors: frozenset[str]
-    events: frozenset[str]
-    complete: bool  # every report page could be read: "never referred to" checks are sound
+    """Ids written in the registries; None when a registry could not be read at all (then
+    references to it are not checked: its own problem is the one to fix)."""
+
+    actors: frozenset[str] | None
+    events: frozenset[str] | None
+    # Every page was read and nothing else is wrong: only then are "never referred to"
+    # checks sound (a broken page or entry would make them report its references as missing).
+    complete: bool
+
+    def unknown_actor(self, actor_id: str) -> bool:
+        return self.actors is not None and actor_id not in self.actors
+
+    def unknown_event(self, event_id: str) -> bool:
+        return self.events is not None and event_id not in self.events
 
 
 def check(corpus: Corpus, declared: Declared, problems: Problems) -> None:
@@ -28,7 +39,12 @@ def check(corpus: Corpus, declared: Declared, problems: Problems) -> None:
     for report in corpus.reports:
         _event_refs(report, declared, corpus, problems)
         _statements(report, declared, seen, problems)
-    if declared.complete:
+    for event in corpus.events:
+        for a_index, actor in enumerate(event.actors):
+            if declared.unknown_actor(actor):
+                at(problems, event.pos, f"[{event.pos.index}].actors[{a_index}]",
+                   f"unknown actor {actor!r} (add it to data/actors.yml)")  # fmt: skip
+    if declared.complete and not problems.errors:
         _unsourced(corpus, problems)
 
 
@@ -36,7 +52,7 @@ def _event_refs(report: Report, declared: Declared, corpus: Corpus, problems: Pr
     events = {e.id: e for e in corpus.events}
     for ref in report.events:
         field = f"events[{ref.pos.index}].id"
-        if ref.event not in declared.events:
+        if declared.unknown_event(ref.event):
             at(problems, ref.pos, field, f"unknown event {ref.event!r} (add it to data/events.yml)")
         elif ref.event in events and later(events[ref.event].date, report.published):
             at(
@@ -65,7 +81,7 @@ def _statements(
                 f"{s.id!r} would clash with a heading the generator makes on the statements "
                 "page (ids must not start with year-, month- or note-, nor be a section name)",
             )
-        if s.speaker not in declared.actors:
+        if declared.unknown_actor(s.speaker):
             at(
                 problems,
                 s.pos,
@@ -73,16 +89,16 @@ def _statements(
                 f"unknown actor {s.speaker!r} (add it to data/actors.yml)",
             )
         for a_index, actor in enumerate(s.on_behalf_of):
-            if actor not in declared.actors:
+            if declared.unknown_actor(actor):
                 at(problems, s.pos, f"{where}.on_behalf_of[{a_index}]", f"unknown actor {actor!r}")
-        if s.event is not None and s.event not in declared.events:
+        if s.event is not None and declared.unknown_event(s.event):
             at(
                 problems,
                 s.pos,
                 f"{where}.event",
                 f"unknown event {s.event!r} (add it to data/events.yml)",
             )
-        elif s.event is not None and s.event not in listed:
+        elif s.event is not None and s.event not in listed and declared.events is not None:
             at(
                 problems,
                 s.pos,

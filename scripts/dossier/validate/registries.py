@@ -84,7 +84,8 @@ def glossary(registry: RawRegistry, problems: Problems) -> list[GlossaryTerm]:
             out.append(GlossaryTerm(entry.term, entry.expansion, entry.definition, src.pos(index)))
     _unique(src, [(g.term, g.pos.index) for g in out], "term")
     # Two terms whose headings would get the same anchor on the glossary page.
-    _unique(src, [(glossary_anchor(g.term), g.pos.index) for g in out], "term", "anchor")
+    distinct = {g.term: g for g in out}.values()
+    _unique(src, [(glossary_anchor(g.term), g.pos.index) for g in distinct], "term", "anchor")
     return out
 
 

@@ -48,7 +48,8 @@ def report(raw: RawReport, problems: Problems) -> Report | None:
         src.error(("id",), f"{meta.id!r} must equal the file name {raw.path.stem!r}")
     if meta.id == "index":
         src.error(("id",), "'index' is reserved for the reports index page; rename the page")
-    _includes(raw, src, meta.id, [p.id for p in paragraphs])
+    if len(paragraphs) == len(raw.paragraphs):  # with a duplicate id, that is the problem
+        _includes(raw, src, raw.path.stem, [p.id for p in paragraphs])
     _candidates(raw, src, meta.status)
     return Report(
         id=meta.id,
