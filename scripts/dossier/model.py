@@ -209,6 +209,10 @@ class Corpus:
     def event(self, event_id: str) -> Event:
         return self._by_id[2][event_id]
 
+    @property
+    def events_by_id(self) -> dict[str, Event]:
+        return self._by_id[2]
+
 
 def _pnum(pid: str) -> tuple[int, str]:
     digits = "".join(c for c in pid if c.isdigit())

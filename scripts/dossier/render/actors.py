@@ -83,7 +83,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
     )
     out += [f"- {f}" for f in facts] + [""]
 
-    out += ["## Statements { #statements }", ""]
+    out += [f"## Statements {{ #{urls.STATEMENTS_SECTION} }}", ""]
     if statements:
         out += [SEARCH_EXCLUDE, ""]
         for s in statements:
@@ -100,7 +100,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
         out += ["", "</div>"]
     else:
         out.append("None indexed.")
-    out += ["", "## Events { #events }", ""]
+    out += ["", f"## Events {{ #{urls.EVENTS_SECTION} }}", ""]
     if events:
         for e in events:
             out.append(
@@ -108,7 +108,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
             )
     else:
         out.append("None in the timeline.")
-    out += ["", "## Reports { #reports }", ""]
+    out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]
     if reports:
         mentions = ix.mentions.get(actor.id, {})
         for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):

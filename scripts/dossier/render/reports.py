@@ -153,7 +153,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
             else:
                 out.append(f"- {md_inline(note.text)}")
         out.append("")
-    out += ["## Statements in this report { #statements }", ""]
+    out += [f"## Statements in this report {{ #{urls.STATEMENTS_SECTION} }}", ""]
     if report.statements:
         out += [SEARCH_EXCLUDE, ""]
         # A list, not a table: it stays readable on a phone.
@@ -170,7 +170,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         out += ["", "</div>"]
     else:
         out.append("No statements have been indexed for this report yet.")
-    out += ["", "## Events reported { #events }", ""]
+    out += ["", f"## Events reported {{ #{urls.EVENTS_SECTION} }}", ""]
     if report.events:
         for ref in sorted(
             report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)
@@ -184,12 +184,13 @@ def _footer(report: Report, ix: Index, page: str) -> str:
     else:
         out.append("No events have been linked to this report yet.")
     if report.not_statements:
-        out += ["", "## Quotations that are not statements { #not-statements }", ""]
+        heading = f"## Quotations that are not statements {{ #{urls.NOT_STATEMENTS_SECTION} }}"
+        out += ["", heading, ""]
         for item in report.not_statements:
             number = report.paragraph(item.paragraph).number
             where = f"[¶ {number}](#{item.paragraph})"
             out.append(f"- “{md_inline(item.text)}” ({where}): {md_inline(item.reason)}")
-    out += ["", "## Conversion { #conversion }", ""]
+    out += ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} }}", ""]
     hidden = len(report.removed) + len(report.metadata_lines)
     if not hidden:
         out.append("Every line of the original is shown above as a paragraph; nothing was removed.")

@@ -42,24 +42,27 @@ def check(corpus: Corpus, declared: Declared, problems: Problems) -> None:
     for event in corpus.events:
         for a_index, actor in enumerate(event.actors):
             if declared.unknown_actor(actor):
-                at(problems, event.pos, f"[{event.pos.index}].actors[{a_index}]",
-                   f"unknown actor {actor!r} (add it to data/actors.yml)")  # fmt: skip
+                at(
+                    problems,
+                    event.pos,
+                    f"[{event.pos.index}].actors[{a_index}]",
+                    f"unknown actor {actor!r} (add it to data/actors.yml)",
+                )
     if declared.complete and not problems.errors:
         _unsourced(corpus, problems)
 
 
 def _event_refs(report: Report, declared: Declared, corpus: Corpus, problems: Problems) -> None:
-    events = {e.id: e for e in corpus.events}
     for ref in report.events:
         field = f"events[{ref.pos.index}].id"
         if declared.unknown_event(ref.event):
             at(problems, ref.pos, field, f"unknown event {ref.event!r} (add it to data/events.yml)")
-        elif ref.event in events and later(events[ref.event].date, report.published):
+        elif (event := corpus.events_by_id.get(ref.event)) and later(event.date, report.published):
             at(
                 problems,
                 ref.pos,
                 field,
-                f"event dated {events[ref.event].date.value} is after the report's "
+                f"event dated {event.date.value} is after the report's "
                 f"publication ({report.published.value})",
             )
 

@@ -1,0 +1,142 @@
+"""Redirects for addresses that moved (data/redirects.yml), as plain static files.
+
+No MkDocs plugin is involved, so any builder that copies `docs/` publishes them:
+
+- a vanished *page* (`reports/old/`, `actors/old/`) gets a small HTML file at its old path,
+  which MkDocs copies verbatim: it sends the reader on at once (keeping `#p4` when the target
+  is a page), with a meta refresh for readers without scripts, rel=canonical and a visible link;
+- a vanished *anchor* on a page that still exists (`statements/#old`, `timeline/#old`,
+  `reports/x/#p9`) is looked up by `redirects.js`, loaded on every page, which replaces the
+  address on load, after each instant navigation and on every hash change.
+
+`redirects.js` is always written (an empty map when nothing moved), so the site never depends
+on a redirect existing. Addresses reach the files only through `escape`: they are validated
+against the address grammar first, and escaped for their context anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .. import escape, urls
+from ..write import MARKER
+
+_HEAD = f"{MARKER} from data/redirects.yml; do not edit."
+
+# Loaded once per full page load; with Material's instant navigation, `document$` emits after
+# every page change, so old anchors reached by a link inside the site are caught as well.
+_SCRIPT = """\
+// %(head)s
+// Old anchors on pages that still exist, and the addresses they moved to (relative to the
+// site root): on load, after each instant navigation and on every hash change, an old
+// address is replaced by its new one. Works over http(s) and from file://.
+(function () {
+  "use strict";
+  var MOVED = %(moved)s;
+  var own = Object.prototype.hasOwnProperty;
+  var script = document.currentScript;
+  var root = new URL("%(root)s", script && script.src ? script.src : location.href);
+
+  function follow() {
+    var anchor;
+    try { anchor = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (!anchor || document.getElementById(anchor)) return;
+    var here = new URL(location.href);
+    here.hash = "";
+    here.search = "";
+    if (here.href.indexOf(root.href) !== 0) return;
+    var page = here.href.slice(root.href.length).replace(/(^|\\/)index\\.html$/, "$1");
+    if (!own.call(MOVED, page) || !own.call(MOVED[page], anchor)) return;
+    var to = new URL(MOVED[page][anchor], root);
+    if (to.protocol === "file:" && to.pathname.slice(-1) === "/") to.pathname += "index.html";
+    location.replace(to.href);
+  }
+
+  // Both: Material's `document$` emits after each instant navigation but never from file://,
+  // where the page load is what counts. A second call finds the new anchor and stops.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", follow);
+  } else {
+    follow();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(follow);
+  }
+  window.addEventListener("hashchange", follow);
+})();
+"""
+
+_PAGE = """\
+<!doctype html>
+<!-- %(head)s -->
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Moved to %(label)s</title>
+<link rel="canonical" href="%(href)s">
+<script>
+(function () {
+  var moved = %(moved)s;
+  var anchor = location.hash.slice(1);
+  try { anchor = decodeURIComponent(anchor); } catch (e) { anchor = ""; }
+  var to = Object.prototype.hasOwnProperty.call(moved.anchors, anchor)
+    ? moved.anchors[anchor]
+    : moved.target + (moved.keepAnchor ? location.hash : "");
+  var url = new URL(to, location.href);
+  if (url.protocol === "file:" && url.pathname.slice(-1) === "/") url.pathname += "index.html";
+  location.replace(url.href);
+})();
+</script>
+<noscript><meta http-equiv="refresh" content="0; url=%(href)s"></noscript>
+</head>
+<body>
+<p>This page has moved to <a href="%(href)s">%(label)s</a>.</p>
+</body>
+</html>
+"""
+
+
+def redirect_docs(redirects: Mapping[str, str]) -> dict[str, str]:
+    """Every redirect file, as path under docs/ → content; `redirects` maps an old address
+    to a current one (both already checked by `addresses.check_addresses`)."""
+    pages = {old: new for old, new in redirects.items() if urls.address_anchor(old) is None}
+    anchors: dict[str, dict[str, str]] = {}
+    for old, new in redirects.items():
+        anchor = urls.address_anchor(old)
+        if anchor is not None:
+            anchors.setdefault(urls.address_page(old), {})[anchor] = new
+    docs = {
+        urls.doc_redirect(old): redirect_page(old, new, anchors.get(old, {}))
+        for old, new in sorted(pages.items())
+    }
+    live = {page: moved for page, moved in anchors.items() if page not in pages}
+    docs[urls.REDIRECTS_JS] = redirects_js(live)
+    return docs
+
+
+def redirect_page(old: str, new: str, anchors: Mapping[str, str]) -> str:
+    """The HTML left at a vanished page's address. `anchors` maps anchors of the old page
+    that moved elsewhere; any other anchor is kept when `new` is a page."""
+    href = urls.relative_address(old, new)
+    moved = {
+        "target": href,
+        "keepAnchor": urls.address_anchor(new) is None,
+        "anchors": {a: urls.relative_address(old, t) for a, t in sorted(anchors.items())},
+    }
+    return _PAGE % {
+        "head": _HEAD,
+        "label": escape.html_text(new),
+        "href": escape.html_attr(href),
+        "moved": escape.json_for_html(moved),
+    }
+
+
+def redirects_js(moved: Mapping[str, Mapping[str, str]]) -> str:
+    """The script for moved anchors on live pages: page address → anchor → new address."""
+    plain = {page: dict(sorted(targets.items())) for page, targets in sorted(moved.items())}
+    return _SCRIPT % {
+        "head": _HEAD,
+        "moved": escape.json_for_html(plain),
+        "root": urls.site_root_from(urls.REDIRECTS_JS),
+    }
