@@ -150,6 +150,27 @@ def test_an_unrecorded_file_identical_to_the_output_is_adopted(root: Path):
     assert len(write.read_manifest(root)) == 26
 
 
+def test_a_manifest_from_before_hashes_is_trusted_once(root: Path):
+    manifest = root / "includes" / ".generated"
+    manifest.write_text("".join(f"{rel}\n" for rel in write.read_manifest(root)), "utf-8")
+    change_inputs(root)
+    result = run_dossier(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "1 removed" in result.stdout
+    assert_complete(root)
+
+
+def test_a_folder_in_place_of_the_manifest_is_refused(root: Path):
+    (root / "includes" / ".generated").unlink()
+    (root / "includes" / ".generated").mkdir()
+    change_inputs(root)
+    before = snapshot(root)
+    result = run_dossier(root, "build")
+    assert result.returncode == 1
+    assert result.stderr.startswith("includes/.generated: a folder is in the way")
+    assert snapshot(root) == before
+
+
 # Nothing outside the project.
 
 
@@ -388,6 +409,29 @@ def test_mkdocs_yml_has_no_hook_and_the_serve_config_adds_it():
     assert list(serve["hooks"]) == ["scripts/dossier/mkdocs_hook.py"]
     assert serve["nav"] == site["nav"]
     assert serve["markdown_extensions"] == site["markdown_extensions"]
+
+
+def test_the_serve_hook_regenerates_and_reports_a_page_in_the_way(
+    root: Path, capsys: pytest.CaptureFixture[str]
+):
+    from mkdocs.exceptions import PluginError
+
+    from dossier import mkdocs_hook
+
+    config = {"config_file_path": str(root / "mkdocs.serve.yml")}
+    mkdocs_hook.on_pre_build(config)
+    assert capsys.readouterr().out == ""  # nothing changed, nothing written: serve cannot loop
+    change_inputs(root)
+    mkdocs_hook.on_pre_build(config)
+    assert "file(s) written, 1 removed" in capsys.readouterr().out
+    (root / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
+    (root / "data" / "glossary.yml").write_text(
+        (root / "data" / "glossary.yml").read_text(encoding="utf-8").replace("A government", "The")
+    )
+    with pytest.raises(PluginError) as caught:
+        mkdocs_hook.on_pre_build(config)
+    assert IN_THE_WAY.format("docs/glossary.md") in str(caught.value)
+    assert (root / "docs" / "glossary.md").read_text(encoding="utf-8") == "# Mine\n"
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")

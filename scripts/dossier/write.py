@@ -120,7 +120,8 @@ def is_inside(root: Path, path: str) -> bool:
 
 
 def _plan(root: Path, outputs: Mapping[str, bytes], recorded: dict[str, frozenset[str]]) -> _Plan:
-    problems: list[str] = []
+    manifest_blocked = _look(root, MANIFEST)[1]  # a folder there would fail the last rename
+    problems = [manifest_blocked] if manifest_blocked else []
     changed: dict[str, bytes] = {}
     unchanged = 0
     for path, data in outputs.items():
