@@ -99,6 +99,29 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
+HOSTILE_CORPUS = REPO / "tests" / "fixtures" / "hostile"
+# The hostile corpus's `--8<--` payloads name this file; it is planted with a marker in the
+# project root and in includes/ (the snippets folder), and no marker may reach the site.
+SNIPPET_TARGET = "secret.txt"
+ROOT_MARKER = "ROOT-FILE-MARKER-5f0c2a9e"
+INCLUDES_MARKER = "INCLUDES-FILE-MARKER-b71d3e44"
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The hostile fixture corpus (tests/fixtures/hostile), generated and built with --strict,
+    with marker files planted where a snippet line could reach them."""
+    project = make_project(tmp_path_factory.mktemp("hostile"), HOSTILE_CORPUS)
+    (project.root / SNIPPET_TARGET).write_text(ROOT_MARKER + "\n", encoding="utf-8")
+    generated = run_dossier(project.root, "build")
+    assert generated.returncode == 0, generated.stderr
+    # Planted after generation: includes/ belongs to the generator, but MkDocs reads it.
+    (project.root / "includes" / SNIPPET_TARGET).write_text(INCLUDES_MARKER + "\n", "utf-8")
+    built = mkdocs_build(project.root)
+    assert built.returncode == 0, built.stderr
+    return project
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -1,0 +1,385 @@
+"""The hostile fixture corpus (tests/fixtures/hostile): every editor field holds scripts,
+handlers, Markdown, attribute lists, snippet lines, template syntax, formulas, right-to-left
+and zero-width text. The site must build with --strict, run no script but the theme's, include
+no file, guard every formula cell, and show each text as written.
+
+The static checks compare the built HTML with the normal fixture site's (same theme, same
+scripts, same element shapes). The browser test loads every page in Chromium and fails on
+any dialog, console error, page error, payload message or payload element.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import html
+import html.parser
+import http.server
+import io
+import json
+import re
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import (
+    HOSTILE_CORPUS,
+    INCLUDES_MARKER,
+    ROOT_MARKER,
+    Project,
+    _QuietHandler,
+    run_dossier,
+)
+from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
+
+# Payload elements carry this id or class; upper case, so that heading ids (which the table
+# of contents derives in lower case from heading text) never match it.
+MARKER = "PWNED"
+LONG_WORD = "Start" + "abcdefghijklmnopqrstuvwxyz" * 192 + "End"
+FORMULA_START = ("=", "+", "-", "@")
+SVG = "assets/generated/timeline-overview.svg"
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: dict
+    paragraphs: tuple[str, ...]  # the original's lines shown as paragraphs, in order
+
+    @property
+    def id(self) -> str:
+        return str(self.meta["id"])
+
+    @property
+    def title(self) -> str:
+        """The title as the reader sees it: front-matter titles are HTML text."""
+        return html.unescape(self.meta["title"])
+
+
+def _front_matter(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+
+
+def _report(page: Path) -> Report:
+    meta = _front_matter(page)
+    lines = (HOSTILE_CORPUS / "sources" / meta["source_file"]).read_text("utf-8").split("\n")
+    hidden = {e["line"] for e in [*meta["removed"], *meta["metadata_lines"]]}
+    shown = [ln.strip() for n, ln in enumerate(lines, 1) if ln.strip() and n not in hidden]
+    return Report(meta, tuple(shown))
+
+
+@functools.cache
+def reports() -> tuple[Report, ...]:
+    return tuple(_report(p) for p in sorted((HOSTILE_CORPUS / "docs/reports").glob("*.md")))
+
+
+@functools.cache
+def registry(name: str) -> list[dict]:
+    return yaml.safe_load((HOSTILE_CORPUS / "data" / f"{name}.yml").read_text("utf-8"))
+
+
+def expected_text() -> dict[str, list[str]]:
+    """Page path → texts the reader must see on it, exactly as the editors wrote them."""
+    out: dict[str, list[str]] = {"reports/": [r.title for r in reports()]}
+    for r in reports():
+        meta = r.meta
+        out[f"reports/{r.id}/"] = [
+            r.title, *r.paragraphs, meta["published"]["note"],
+            *(meta[k] for k in ("outlet", "outlet_note", "byline", "url") if meta.get(k)),
+            *(n["text"] for n in meta["notes"]),
+            *(x[k] for x in meta["not_statements"] for k in ("text", "reason")),
+        ]  # fmt: skip
+    statements = [s for r in reports() for s in r.meta["statements"]]
+    out["statements/"] = [
+        *(s[k] for s in statements for k in ("text", "speaker_label", "venue")),
+        *(s["date"]["note"] for s in statements),
+    ]
+    for actor in registry("actors"):
+        out[f"actors/{actor['id']}/"] = [actor["name"], actor["description"]]
+    out["timeline/"] = [
+        *(e[k] for e in registry("events") for k in ("title", "summary")),
+        *(e["date"]["note"] for e in registry("events")),
+    ]
+    out["glossary/"] = [
+        g[k] for g in registry("glossary") for k in ("term", "expansion", "definition") if g[k]
+    ]
+    return out
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space (zero-width and direction marks are not whitespace)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------- reading HTML
+
+
+class Html(html.parser.HTMLParser):
+    """The elements of a page (tag and attributes), its scripts, and its text."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[tuple[str | None, str]] = []  # (src, inline body)
+        self._parts: list[str] = []
+        self._raw: str | None = None  # the tag whose raw text is being read (script, style)
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, values))
+        if tag == "script":
+            self.scripts.append((values.get("src"), ""))
+        if tag in ("script", "style"):
+            self._raw = tag
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._raw:
+            self._raw = None
+
+    def handle_data(self, data: str) -> None:
+        if self._raw == "script":
+            src, body = self.scripts[-1]
+            self.scripts[-1] = (src, body + data)
+        elif self._raw is None:
+            self._parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return squash("".join(self._parts))
+
+
+def pages(project: Project) -> dict[str, Html]:
+    return {
+        p.relative_to(project.site).as_posix(): Html(p.read_text(encoding="utf-8"))
+        for p in sorted(project.site.rglob("*.html"))
+    }
+
+
+_BASE = re.compile(r'"(?:\.\.(?:/\.\.)*|\.|/)"')
+_PREFIX = re.compile(r'(?<=")(?:\.\./)+|(?<=")/(?=assets/)')
+
+
+def script_signature(src: str | None, body: str) -> str:
+    """A script with the page's relative path to the site root taken out."""
+    if src is not None:
+        return "src " + re.sub(r"^(?:\.\./|\./|/)+", "", src)
+    return "inline " + _PREFIX.sub("", _BASE.sub('"BASE"', body.strip()))
+
+
+def shape(tag: str, attrs: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    return tag, tuple(sorted(attrs))
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(hostile_project: Project) -> dict[str, Html]:
+    return pages(hostile_project)
+
+
+@pytest.fixture(scope="module")
+def normal_pages(fixture_project: Project) -> dict[str, Html]:
+    return pages(fixture_project)
+
+
+# --------------------------------------------------------------------------- static checks
+
+
+def test_the_hostile_corpus_checks_clean_and_builds(hostile_project: Project):
+    checked = run_dossier(hostile_project.root, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "no problems" in checked.stdout + checked.stderr
+    for r in reports():
+        assert (hostile_project.site / "reports" / r.id / "index.html").is_file(), r.id
+    for actor in registry("actors"):
+        assert (hostile_project.site / "actors" / actor["id"] / "index.html").is_file()
+
+
+def test_only_the_themes_scripts(hostile_pages, normal_pages):
+    theirs = {script_signature(*s) for page in normal_pages.values() for s in page.scripts}
+    assert any(sig.startswith("src ") and "bundle" in sig for sig in theirs), theirs
+    for rel, page in hostile_pages.items():
+        ours = [script_signature(*s) for s in page.scripts]
+        assert len(ours) == len(set(ours)), f"{rel}: a script appears twice"
+        extra = set(ours) - theirs
+        assert not extra, f"{rel}: scripts the theme does not have: {sorted(extra)}"
+
+
+def test_no_handler_no_payload_element_no_javascript_link(hostile_pages, normal_pages):
+    theirs = {shape(t, a) for page in normal_pages.values() for t, a in page.elements}
+    their_links = {
+        (t, k, v) for page in normal_pages.values() for t, a in page.elements
+        for k, v in a.items() if v.strip().lower().startswith("javascript:")
+    }  # fmt: skip
+    their_images = {a.get("src", "").lstrip("./") for p in normal_pages.values()
+                    for t, a in p.elements if t == "img"}  # fmt: skip
+    for rel, page in hostile_pages.items():
+        for tag, attrs in page.elements:
+            where = f"{rel}: <{tag} {attrs}>"
+            assert not [k for k in attrs if k.startswith("on")], where
+            assert MARKER not in attrs.get("id", "") + attrs.get("class", ""), where
+            assert shape(tag, attrs) in theirs, f"{where}: an element the normal site lacks"
+            for key, value in attrs.items():
+                if value.strip().lower().startswith("javascript:"):
+                    assert (tag, key, value) in their_links, where
+            if tag == "img":
+                assert attrs.get("src", "").lstrip("./") in their_images, where
+
+
+def test_every_text_shows_as_written_in_the_html(hostile_pages):
+    for path, texts in expected_text().items():
+        page = hostile_pages[path + "index.html"].text
+        missing = [t for t in texts if squash(t) not in page]
+        assert not missing, f"{path}: not shown as written: {missing}"
+    report = hostile_pages[f"reports/{reports()[0].id}/index.html"].text
+    assert LONG_WORD in report and "\u202eevil\u202c" in report and "zero\u200bwidth" in report
+
+
+def test_snippet_lines_in_editor_text_include_no_file(hostile_project: Project, hostile_pages):
+    planted = [hostile_project.root / "secret.txt", hostile_project.root / "includes/secret.txt"]
+    assert [p.read_text().strip() for p in planted] == [ROOT_MARKER, INCLUDES_MARKER]
+    for path in sorted(hostile_project.site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            assert ROOT_MARKER.encode() not in data, f"{path}: the root file was included"
+            assert INCLUDES_MARKER.encode() not in data, f"{path}: includes/ file was included"
+    report = hostile_pages[f"reports/{reports()[0].id}/index.html"].text
+    assert '--8<-- "secret.txt"' in report and '-8<- "../secret.txt"' in report
+
+
+def _csv(project: Project, name: str) -> list[dict[str, str]]:
+    text = (project.site / "data" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_formula_cells_are_guarded(hostile_project: Project):
+    cells = {name: [c for row in _csv(hostile_project, name) for c in row.values()]
+             for name in ("statements.csv", "events.csv")}  # fmt: skip
+    for name, values in cells.items():
+        formulas = [c for c in values if c.startswith(FORMULA_START)]
+        assert not formulas, f"{name}: unguarded formula cells {formulas}"
+    assert '\'=HYPERLINK("http://evil.example/","click")' in cells["statements.csv"]
+    assert "'@SUM(A1:A2)" in cells["statements.csv"]
+    assert "'-2+3 the spokesperson" in cells["statements.csv"]
+    assert "'+1+1 reported in March 2024." in cells["statements.csv"]
+    assert '\'--8<-- "secret.txt"' in cells["events.csv"]
+    # The JSON exports carry the text unchanged: the guard is for spreadsheets only.
+    statements = json.loads((hostile_project.site / "data/statements.json").read_text("utf-8"))
+    assert '=HYPERLINK("http://evil.example/","click")' in {s["text"] for s in statements}
+
+
+def test_the_timeline_svg_has_no_script_or_handler(hostile_project: Project):
+    tree = ET.parse(hostile_project.site / SVG)
+    for element in tree.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        assert tag not in ("script", "foreignObject"), tag
+        assert not [k for k in element.attrib if k.rsplit("}", 1)[-1].startswith("on")], tag
+        assert MARKER not in element.get("id", "") + element.get("class", ""), element.attrib
+    text = squash(" ".join(tree.getroot().itertext()))
+    for event in registry("events"):
+        assert squash(event["title"]) in text, f"event title {event['title']!r} not in the SVG"
+
+
+# --------------------------------------------------------------------------- the browser
+
+# Every element and attribute of the live page: handlers, payload elements, script links.
+DOM_CHECK_JS = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (a.name.toLowerCase().startsWith('on')) found.push(`${el.tagName} ${a.name}`);
+      if (/^\\s*javascript:/i.test(a.value) && a.value !== 'javascript:void(0)')
+        found.push(`${el.tagName} ${a.name}=${a.value}`);
+    }
+  }
+  const injected = document.querySelector('[id*=PWNED],[class*=PWNED]');
+  if (injected) found.push(`payload element ${injected.outerHTML.slice(0, 200)}`);
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(hostile_project: Project) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(hostile_project.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _watch(page, current: list[str], problems: list[str]) -> None:
+    """Record every dialog, console error, page error and payload message."""
+
+    def dialog(d) -> None:
+        problems.append(f"{current[0]}: {d.type} dialog {d.message!r}")
+        d.dismiss()
+
+    def console(message) -> None:
+        if message.type == "error" or MARKER in message.text.upper():
+            problems.append(f"{current[0]}: console {message.type}: {message.text}")
+
+    page.on("dialog", dialog)
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(f"{current[0]}: page error {error}"))
+
+
+def _check_report(page, report: Report) -> None:
+    heading = page.locator("article h1").inner_text().removesuffix("¶").strip()
+    assert squash(heading) == squash(report.title)
+    assert page.title().startswith(report.title + " - "), page.title()
+    for number, text in enumerate(report.paragraphs, 1):
+        shown = page.locator(f"#p{number}").inner_text()
+        assert squash(shown) == squash(text), f"{report.id}#p{number}"
+
+
+@pytest.mark.browser
+def test_no_script_runs_and_every_text_reads_as_written(
+    request: pytest.FixtureRequest, hostile_site_url: str, hostile_project: Project
+):
+    chromium = request.getfixturevalue("browser")  # one Chromium, as in test_browser.py
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    current, problems = [""], []
+    _watch(page, current, problems)
+    # A bare SVG document makes the browser ask for /favicon.ico, which the site has not.
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    expected = expected_text()
+    paths = sorted(
+        p.relative_to(hostile_project.site).as_posix().removesuffix("index.html")
+        for p in hostile_project.site.rglob("*.html")
+    )
+    assert len(paths) >= 15 and set(expected) <= set(paths)
+    try:
+        for path in paths:
+            current[0] = path or "/"
+            response = page.goto(hostile_site_url + path, wait_until="load")
+            assert response is not None and response.ok, f"GET {path}"
+            page.wait_for_function("typeof window.document$ !== 'undefined'")
+            page.wait_for_timeout(50)  # let any failed image fire its error event
+            assert page.evaluate(DOM_CHECK_JS) == [], path
+            visible = squash(page.locator("body").inner_text())
+            missing = [t for t in expected.get(path, []) if squash(t) not in visible]
+            assert not missing, f"{path}: not shown as written: {missing}"
+            for report in reports():
+                if path == f"reports/{report.id}/":
+                    _check_report(page, report)
+        # The overview SVG is shown through <img>, where no script runs; opened on its own
+        # it is a document of its own.
+        current[0] = SVG
+        page.goto(hostile_site_url + SVG, wait_until="load")
+        assert page.evaluate("document.querySelectorAll('script, foreignObject').length") == 0
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
