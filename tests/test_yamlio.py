@@ -302,8 +302,7 @@ def test_registry_problems_name_file_line_and_field(tmp_path):
         assert read_registry(tmp_path, name, found).items == []
     assert [str(p) for p in found.items] == [
         "data/actors.yml:2: file: not UTF-8 text (byte 0xe9 on line 2); re-save it as UTF-8",
-        "data/events.yml:3: [0].summary: key 'summary' appears twice (first on line 2); "
-        "merge them",
+        "data/events.yml:3: [0].summary: key 'summary' appears twice (first on line 2); merge them",
         "data/glossary.yml: file: is a folder, not a file",
         "data/missing.yml: file: missing registry file",
     ]

@@ -87,7 +87,8 @@ def _import(root: Path, path: Path, report_id: str | None) -> int:
     try:
         page = run_import(root, path, report_id, alias_index(root))
     except ImportError_ as exc:
-        print(f"dossier import: {exc}", file=sys.stderr)
+        for message in exc.messages:
+            print(f"dossier import: {message}", file=sys.stderr)
         return 1
     print(f"wrote {page.relative_to(root)}: annotate its front matter, then run `dossier check`.")
     return 0
