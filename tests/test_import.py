@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_CORPUS, REPO, run_dossier
-from dossier.importer import ImportError_, convert, guess_speaker, run_import
+from dossier.importer import BOILERPLATE, ImportError_, convert, guess_speaker, run_import
+from dossier.model import REASONS
 
 
 def test_convert_finds_headline_byline_and_boilerplate():
@@ -320,3 +321,8 @@ def test_written_files_get_the_usual_mode(tmp_path):
     assert stat.S_IMODE(page.stat().st_mode) == 0o644
     assert stat.S_IMODE((root / "sources" / "ok.txt").stat().st_mode) == 0o644
     assert sorted(p.name for p in page.parent.iterdir()) == ["ok.md"]  # no temporary file left
+
+
+def test_every_removal_reason_is_one_the_model_knows():
+    given = {reason for _, reason in BOILERPLATE} | {"duplicate", "caption"}
+    assert given <= set(REASONS)

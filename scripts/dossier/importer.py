@@ -16,11 +16,13 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import load, markdown, text, urls, yamlio
 from .dates import MONTHS
 
-# Boilerplate that news sites wrap around a report, with the reason we record.
+# Boilerplate that news sites wrap around a report, with the reason we record
+# (one of model.REASONS, which says what each means).
 BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^advertisement$", re.I), "advertising"),
     (re.compile(r"^(read also|also read|read more|must read)\b", re.I), "promo"),
@@ -33,15 +35,6 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"^(leave a (comment|reply)|post a comment|comments?)$", re.I), "comment-prompt"),
 )
-REASONS = {
-    "advertising": "advertising label",
-    "promo": "link to another article",
-    "social-prompt": "prompt to follow the outlet on social media",
-    "comment-prompt": "prompt to leave a comment",
-    "duplicate": "paragraph printed twice",
-    "caption": "image caption or label repeating the headline",
-    "other": "other",
-}
 BYLINE = re.compile(r"^By\s+(?P<byline>.+?)\s*(?:Published\s*:\s*(?P<date>.+))?$", re.I)
 DATELINE = re.compile(r"^Published\s*:\s*(?P<date>.+)$", re.I)
 _MONTH_ABBR = {m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}
@@ -69,14 +62,14 @@ class ImportError_(Exception):
 @dataclass
 class Conversion:
     report_id: str
-    front_matter: dict
+    front_matter: dict[str, Any]
     paragraphs: list[str] = field(default_factory=list)
 
     def page(self) -> str:
         return render_page(self.report_id, self.front_matter, self.paragraphs)
 
 
-def render_page(report_id: str, front_matter: dict, paragraphs: list[str]) -> str:
+def render_page(report_id: str, front_matter: dict[str, Any], paragraphs: list[str]) -> str:
     header = (
         "# Report page of the DPRK–Russia Dossier, written once by `dossier import`.\n"
         "# Annotate it in this front matter (see README, 'Annotating a report').\n"
@@ -110,8 +103,8 @@ class _Lines:
     """What the walk over the original's lines found."""
 
     paragraphs: list[str] = field(default_factory=list)
-    removed: list[dict] = field(default_factory=list)
-    metadata_lines: list[dict] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    metadata_lines: list[dict[str, Any]] = field(default_factory=list)
     headline: str | None = None
     byline: str | None = None
     published: str | None = None
@@ -214,7 +207,7 @@ def _id_from(source: Path, found: _Lines) -> str:
 
 def _front_matter(
     source: Path, report_id: str, found: _Lines, known_aliases: dict[str, str]
-) -> dict:
+) -> dict[str, Any]:
     date_note = (
         f"The dateline reads '{found.dateline_text}'."
         if found.published
@@ -246,7 +239,7 @@ def _front_matter(
     }
 
 
-def candidates(paragraphs: list[str], known_aliases: dict[str, str]) -> list[dict]:
+def candidates(paragraphs: list[str], known_aliases: dict[str, str]) -> list[dict[str, Any]]:
     """Quotations found in the text, with a guessed kind and speaker, for the editor to confirm."""
     found = []
     speakers = _speaker_pattern(known_aliases)

@@ -23,7 +23,7 @@ class RawParagraph:
 class RawReport:
     path: Path
     meta: dict[str, Any]
-    lines: dict[tuple, int]
+    lines: dict[tuple[Any, ...], int]
     paragraphs: list[RawParagraph] = field(default_factory=list)
     includes: list[tuple[str, int]] = field(default_factory=list)
 
@@ -35,7 +35,7 @@ class RawReport:
 class RawRegistry:
     path: Path
     items: list[Any]
-    lines: dict[tuple, int]
+    lines: dict[tuple[Any, ...], int]
 
     def line(self, *key: Any) -> int | None:
         return yamlio.line_of(self.lines, tuple(key))

@@ -10,6 +10,7 @@ lossy: anchors and aliases (the "billion laughs" bomb), deep nesting, duplicate 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,7 +87,7 @@ class _Reader:
         self.anchor_reported = False
 
     def run(self) -> None:
-        handlers = {
+        handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.start,
             yaml.SequenceStartEvent: self.start,
@@ -102,7 +103,8 @@ class _Reader:
                 handler(event)
 
     def line(self, event: yaml.Event) -> int:
-        return int(event.start_mark.line) + 1 + self.offset
+        mark = event.start_mark  # every parser event has one
+        return (int(mark.line) if mark is not None else 0) + 1 + self.offset
 
     def problem(self, event: yaml.Event, message: str, path: Path_ = ()) -> None:
         self.problems.append(YamlProblem(self.line(event), message, path))
@@ -210,7 +212,9 @@ class _Reader:
         if tag not in _SCALAR_TAGS:
             self.problem(event, f"the YAML tag {_short(tag)} is not allowed", self.next_path())
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        start: Any = event.start_mark  # libyaml's marks serve as well as PyYAML's
+        end: Any = event.end_mark
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
         try:
             return SafeConstructor.yaml_constructors[tag](self.loader, node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
