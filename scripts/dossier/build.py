@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import urls
+from .addresses import check_addresses, record_addresses
 from .model import Corpus
 from .problems import Problem
 from .render.actors import actor_page, actors_index
@@ -13,6 +15,7 @@ from .render.exports import exports
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
+from .render.redirects import redirect_docs
 from .render.reports import fragments, reports_index, source_copy
 from .render.statements import by_speaker_page, statements_page
 from .render.svg import overview_svg
@@ -41,8 +44,11 @@ class Result:
         )
 
 
-def render(corpus: Corpus, root: Path) -> dict[str, bytes]:
-    """Every generated file, as project-relative path → bytes. Pure: writes nothing."""
+def render(
+    corpus: Corpus, root: Path, redirects: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
+    """Every generated file, as project-relative path → bytes. Pure: writes nothing.
+    `redirects` maps old addresses to current ones (see addresses.py)."""
     ix = Index(corpus)
     docs: dict[str, str] = {
         urls.REPORTS_INDEX: reports_index(ix),
@@ -57,6 +63,7 @@ def render(corpus: Corpus, root: Path) -> dict[str, bytes]:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)
     for name, content in exports(ix).items():
         docs[urls.doc_data(name)] = content
+    docs.update(redirect_docs(redirects or {}))
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
         out[f"docs/{source_copy(report)}"] = (root / "sources" / report.source_file).read_bytes()
@@ -68,13 +75,15 @@ def render(corpus: Corpus, root: Path) -> dict[str, bytes]:
 
 def generate(root: Path, write: bool = True) -> Result:
     corpus, problems = load_corpus(root)
-    outputs = render(corpus, root)
+    ledger = check_addresses(root, corpus)  # published addresses must not vanish
+    outputs = render(corpus, root, ledger.redirects)
     result = Result(corpus, outputs, problems.warnings)
     if write:
         done = _write(root, result)
         result = replace(
             result, written=done.written, deleted=done.deleted, unchanged=done.unchanged
         )
+        record_addresses(root, ledger)  # data/published.txt gains the new addresses
     return result
 
 

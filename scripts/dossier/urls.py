@@ -7,6 +7,7 @@ relative to the site root, as published in the exports.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .text import slugify
 
@@ -146,3 +147,76 @@ def glossary_anchor(term: str) -> str:
 def reserved_anchor(candidate: str) -> bool:
     """True when an editor's id would clash with an anchor the generator makes."""
     return candidate.startswith(RESERVED_PREFIXES) or candidate in SECTION_ANCHORS
+
+# --- published addresses (data/published.txt) and their redirects -------------------------
+# An address is what a reader cites: a site URL relative to the root, as `url_*` build it.
+
+ADDRESS_KINDS = ("report", "paragraph", "statement", "event", "actor")
+REDIRECTS_JS = "assets/generated/redirects.js"
+_ADDRESS_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # the ids' slug grammar
+_ADDRESS_ANCHOR = r"[A-Za-z][A-Za-z0-9_-]*"  # paragraph ids
+
+
+def _address_patterns() -> dict[str, re.Pattern[str]]:
+    """Each kind of address as a pattern, derived from the `url_*` functions so the two
+    cannot drift apart."""
+    templates = {
+        "report": url_report("{id}"),
+        "paragraph": url_paragraph("{id}", "{anchor}"),
+        "statement": url_statement("{id}"),
+        "event": url_event("{id}"),
+        "actor": url_actor("{id}"),
+    }
+    return {
+        kind: re.compile(
+            re.escape(template)
+            .replace(re.escape("{id}"), _ADDRESS_ID)
+            .replace(re.escape("{anchor}"), _ADDRESS_ANCHOR)
+        )
+        for kind, template in templates.items()
+    }
+
+
+_ADDRESS_PATTERNS = _address_patterns()
+
+
+def address_kind(address: str) -> str | None:
+    """Which kind of published address `address` is, or None when it is none of them."""
+    for kind, pattern in _ADDRESS_PATTERNS.items():
+        if pattern.fullmatch(address):
+            return kind
+    return None
+
+
+def address_page(address: str) -> str:
+    """The page part of an address: `reports/x/#p4` → `reports/x/`."""
+    return address.partition("#")[0]
+
+
+def address_anchor(address: str) -> str | None:
+    _page, hashmark, anchor = address.partition("#")
+    return anchor if hashmark else None
+
+
+def with_anchor(page_address: str, anchor: str) -> str:
+    return f"{page_address}#{anchor}"
+
+
+def doc_redirect(page_address: str) -> str:
+    """Where the redirect page for a vanished page address goes, relative to `docs/`
+    (a plain HTML file: MkDocs copies it as it is, so the old URL keeps answering)."""
+    return f"{page_address}index.html"
+
+
+def relative_address(from_page: str, to_address: str) -> str:
+    """A link from the page at `from_page` to any address, relative (works from file://)."""
+    page, hashmark, anchor = to_address.partition("#")
+    target = posixpath.relpath(page or ".", from_page or ".")
+    target = "./" if target == "." else target + ("/" if page.endswith("/") else "")
+    return f"{target}#{anchor}" if hashmark else target
+
+
+def site_root_from(doc: str) -> str:
+    """The site root relative to a file under docs/: `assets/generated/x.js` → `../../`."""
+    depth = doc.count("/")
+    return "../" * depth if depth else "./"

@@ -23,8 +23,8 @@ from ..write import MARKER
 
 _HEAD = f"{MARKER} from data/redirects.yml; do not edit."
 
-# Loaded once per full page load; with Material's instant navigation, `document$` emits after
-# every page change, so old anchors reached by a link inside the site are caught as well.
+# Loaded once per full page load; Material's instant navigation is followed through its
+# `location$` and `document$`, so old anchors reached by a link inside the site are caught too.
 _SCRIPT = """\
 // %(head)s
 // Old anchors on pages that still exist, and the addresses they moved to (relative to the
@@ -37,32 +37,39 @@ _SCRIPT = """\
   var script = document.currentScript;
   var root = new URL("%(root)s", script && script.src ? script.src : location.href);
 
-  function follow() {
+  function follow(href) {
+    var url = new URL(href || location.href);
     var anchor;
-    try { anchor = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    try { anchor = decodeURIComponent(url.hash.slice(1)); } catch (e) { return; }
     if (!anchor || document.getElementById(anchor)) return;
-    var here = new URL(location.href);
-    here.hash = "";
-    here.search = "";
-    if (here.href.indexOf(root.href) !== 0) return;
-    var page = here.href.slice(root.href.length).replace(/(^|\\/)index\\.html$/, "$1");
+    url.hash = "";
+    url.search = "";
+    if (url.href.indexOf(root.href) !== 0) return;
+    var page = url.href.slice(root.href.length).replace(/(^|\\/)index\\.html$/, "$1");
     if (!own.call(MOVED, page) || !own.call(MOVED[page], anchor)) return;
     var to = new URL(MOVED[page][anchor], root);
     if (to.protocol === "file:" && to.pathname.slice(-1) === "/") to.pathname += "index.html";
     location.replace(to.href);
   }
 
-  // Both: Material's `document$` emits after each instant navigation but never from file://,
-  // where the page load is what counts. A second call finds the new anchor and stops.
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", follow);
+    document.addEventListener("DOMContentLoaded", function () { follow(); });
   } else {
     follow();
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(follow);
+  window.addEventListener("hashchange", function () { follow(); });
+  // Material's instant navigation (http only): `location$` names the address being opened
+  // and `document$` emits once its content is in place; by then the theme may have replaced
+  // an unknown anchor in the address bar, so the address opened is the one looked up.
+  if (window.location$ && window.document$) {
+    var opening = null;
+    window.location$.subscribe(function (url) { opening = url.href; });
+    window.document$.subscribe(function () {
+      var href = opening;
+      opening = null;
+      if (href) follow(href);
+    });
   }
-  window.addEventListener("hashchange", follow);
 })();
 """
 
