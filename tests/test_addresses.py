@@ -161,6 +161,19 @@ def test_first_build_creates_the_list(tmp_path: Path):
     assert not record_addresses(tmp_path, check_addresses(tmp_path, fixture_corpus()))
 
 
+def test_an_unwritable_list_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("dossier.addresses.atomic_write", refuse)
+    with pytest.raises(InputError) as caught:
+        record_addresses(tmp_path, check_addresses(tmp_path, fixture_corpus()))
+    assert [str(p) for p in caught.value.problems] == [
+        "data/published.txt: published: cannot be written (Permission denied); the site's files "
+        "were written: make data/ writable and build again, so that the new addresses are recorded"
+    ]
+
+
 def test_the_list_only_grows(tmp_path: Path):
     old = [*FIXTURE_ADDRESSES[:3], "actors/zz-kept-by-redirect/"]
     published_file(tmp_path, old)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls, yamlio
-from .model import Corpus, Report
+from .model import Corpus
 from .problems import InputError, Problem, Problems
 from .write import atomic_write
 
@@ -82,17 +82,13 @@ def addresses(corpus: Corpus, drafts: bool = True) -> list[str]:
     positions), so adding, removing or reordering other content cannot change one."""
     found: set[str] = set()
     for report in corpus.reports:
-        if drafts or not _is_draft(report):
+        if drafts or not report.draft:
             found.add(urls.url_report(report.id))
             found.update(urls.url_paragraph(report.id, p.id) for p in report.paragraphs)
             found.update(urls.url_statement(s.id) for s in report.statements)
     found.update(urls.url_event(e.id) for e in corpus.events)
     found.update(urls.url_actor(a.id) for a in corpus.actors)
     return sort_addresses(found)
-
-
-def _is_draft(report: Report) -> bool:
-    return getattr(report, "status", "ready") == "draft"
 
 
 def check_addresses(root: Path, corpus: Corpus) -> Ledger:
@@ -128,9 +124,11 @@ def record_addresses(root: Path, ledger: Ledger) -> bool:
     try:
         atomic_write(root / PUBLISHED, (HEADER + "".join(f"{a}\n" for a in lines)).encode())
     except OSError as exc:
-        raise InputError(
-            [Problem(PUBLISHED, None, "published", f"cannot be written: {exc.strerror}")]
-        ) from None
+        message = (
+            f"cannot be written ({exc.strerror}); the site's files were written: make data/ "
+            "writable and build again, so that the new addresses are recorded"
+        )
+        raise InputError([Problem(PUBLISHED, None, "published", message)]) from None
     return True
 
 
