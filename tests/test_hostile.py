@@ -21,8 +21,9 @@ import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -246,6 +247,28 @@ def test_every_text_shows_as_written_in_the_html(hostile_pages):
     assert LONG_WORD in report and "\u202eevil\u202c" in report and "zero\u200bwidth" in report
 
 
+def test_links_and_anchors_survive_the_payloads(hostile_project: Project):
+    """A `|` must not split a table row, nor a `{` stop a heading's `{ #id }` from applying."""
+
+    def raw(rel: str) -> str:
+        return (hostile_project.site / rel).read_text(encoding="utf-8")
+
+    index = raw("reports/index.html")
+    for r in reports():
+        link = re.search(rf'<a href="{r.id}/">(.*?)</a>', index, re.S)
+        assert link, f"reports index: no link to {r.id}"
+        assert html.unescape(re.sub(r"<[^>]+>", "", link[1])) == r.title
+        page = raw(f"reports/{r.id}/index.html")
+        for number in range(1, len(r.paragraphs) + 1):
+            assert f'<p id="p{number}">' in page, f"{r.id}#p{number}"
+    statements = raw("statements/index.html")
+    for s in (s for r in reports() for s in r.meta["statements"]):
+        assert re.search(rf'<h\d id="{s["id"]}">', statements), s["id"]
+    timeline = raw("timeline/index.html")
+    for event in registry("events"):
+        assert re.search(rf'<h\d id="{event["id"]}">', timeline), event["id"]
+
+
 def test_snippet_lines_in_editor_text_include_no_file(hostile_project: Project, hostile_pages):
     planted = [hostile_project.root / "secret.txt", hostile_project.root / "includes/secret.txt"]
     assert [p.read_text().strip() for p in planted] == [ROOT_MARKER, INCLUDES_MARKER]
@@ -318,20 +341,52 @@ def hostile_site_url(hostile_project: Project) -> Iterator[str]:
     server.shutdown()
 
 
-def _watch(page, current: list[str], problems: list[str]) -> None:
-    """Record every dialog, console error, page error and payload message."""
+@dataclass  # not frozen: it records what happens while the test walks the site
+class Watched:
+    """A browser page whose dialogs, console errors, page errors and payload messages are
+    recorded against the address being visited."""
 
-    def dialog(d) -> None:
-        problems.append(f"{current[0]}: {d.type} dialog {d.message!r}")
-        d.dismiss()
+    page: Any  # a Playwright page
+    url: str
+    where: str = ""
+    problems: list[str] = field(default_factory=list)
 
-    def console(message) -> None:
-        if message.type == "error" or MARKER in message.text.upper():
-            problems.append(f"{current[0]}: console {message.type}: {message.text}")
+    def listen(self) -> None:
+        def dialog(d) -> None:
+            self.problems.append(f"{self.where}: {d.type} dialog {d.message!r}")
+            d.dismiss()
 
-    page.on("dialog", dialog)
-    page.on("console", console)
-    page.on("pageerror", lambda error: problems.append(f"{current[0]}: page error {error}"))
+        def console(message) -> None:
+            if message.type == "error" or MARKER in message.text.upper():
+                self.problems.append(f"{self.where}: console {message.type}: {message.text}")
+
+        page = self.page
+        page.on("dialog", dialog)
+        page.on("console", console)
+        page.on("pageerror", lambda e: self.problems.append(f"{self.where}: page error {e}"))
+
+
+@pytest.fixture
+def watched(request: pytest.FixtureRequest, hostile_site_url: str) -> Iterator[Watched]:
+    chromium = request.getfixturevalue("browser")  # one Chromium, as in test_browser.py
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    # A bare SVG document makes the browser ask for /favicon.ico, which the site has not.
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    watch = Watched(page, hostile_site_url)
+    watch.listen()
+    yield watch
+    context.close()
+
+
+def site_paths(project: Project) -> list[str]:
+    paths = sorted(
+        p.relative_to(project.site).as_posix().removesuffix("index.html")
+        for p in project.site.rglob("*.html")
+    )
+    assert len(paths) >= 15, paths
+    return paths
 
 
 def _check_report(page, report: Report) -> None:
@@ -343,43 +398,92 @@ def _check_report(page, report: Report) -> None:
         assert squash(shown) == squash(text), f"{report.id}#p{number}"
 
 
+def _visit(watch: Watched, path: str) -> None:
+    page = watch.page
+    watch.where = path or "/"
+    response = page.goto(watch.url + path, wait_until="load")
+    assert response is not None and response.ok, f"GET {path}"
+    page.wait_for_function("typeof window.document$ !== 'undefined'")
+    page.wait_for_timeout(50)  # let a failed image fire onerror
+    assert page.evaluate(DOM_CHECK_JS) == [], path
+
+
+def _search(page, query: str) -> None:
+    """Material renders search results from the index as HTML: they must stay text, and so
+    must the target page with the search terms highlighted."""
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=10)
+    results = page.locator("ol.md-search-result__list")
+    results.locator("a.md-search-result__link").first.wait_for(state="attached")
+    page.wait_for_timeout(200)
+    assert page.evaluate(DOM_CHECK_JS) == [], f"search results for {query!r}"
+    assert reports()[0].title in results.inner_text()
+    results.locator("a.md-search-result__link").first.click()
+    page.wait_for_url(re.compile(r"\?h="))
+    page.wait_for_timeout(200)
+    assert page.evaluate(DOM_CHECK_JS) == [], f"{page.url} with search terms highlighted"
+
+
 @pytest.mark.browser
-def test_no_script_runs_and_every_text_reads_as_written(
-    request: pytest.FixtureRequest, hostile_site_url: str, hostile_project: Project
-):
-    chromium = request.getfixturevalue("browser")  # one Chromium, as in test_browser.py
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    current, problems = [""], []
-    _watch(page, current, problems)
-    # A bare SVG document makes the browser ask for /favicon.ico, which the site has not.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+def test_no_script_runs_and_every_text_reads_as_written(watched: Watched, hostile_project: Project):
+    page = watched.page
     expected = expected_text()
-    paths = sorted(
-        p.relative_to(hostile_project.site).as_posix().removesuffix("index.html")
-        for p in hostile_project.site.rglob("*.html")
-    )
-    assert len(paths) >= 15 and set(expected) <= set(paths)
-    try:
-        for path in paths:
-            current[0] = path or "/"
-            response = page.goto(hostile_site_url + path, wait_until="load")
-            assert response is not None and response.ok, f"GET {path}"
-            page.wait_for_function("typeof window.document$ !== 'undefined'")
-            page.wait_for_timeout(50)  # let any failed image fire its error event
-            assert page.evaluate(DOM_CHECK_JS) == [], path
-            visible = squash(page.locator("body").inner_text())
-            missing = [t for t in expected.get(path, []) if squash(t) not in visible]
-            assert not missing, f"{path}: not shown as written: {missing}"
-            for report in reports():
-                if path == f"reports/{report.id}/":
-                    _check_report(page, report)
-        # The overview SVG is shown through <img>, where no script runs; opened on its own
-        # it is a document of its own.
-        current[0] = SVG
-        page.goto(hostile_site_url + SVG, wait_until="load")
-        assert page.evaluate("document.querySelectorAll('script, foreignObject').length") == 0
-    finally:
-        context.close()
-    assert not problems, "\n".join(problems)
+    paths = site_paths(hostile_project)
+    assert set(expected) <= set(paths)
+    for path in paths:
+        _visit(watched, path)
+        visible = squash(page.locator("body").inner_text())
+        missing = [t for t in expected.get(path, []) if squash(t) not in visible]
+        assert not missing, f"{path}: not shown as written: {missing}"
+        for report in reports():
+            if path == f"reports/{report.id}/":
+                _check_report(page, report)
+    watched.where = "search"
+    _search(page, "pwned")
+    # The overview SVG is shown through <img>, where no script runs; opened on its own
+    # it is a document of its own.
+    watched.where = SVG
+    page.goto(watched.url + SVG, wait_until="load")
+    assert page.evaluate("document.querySelectorAll('script, foreignObject').length") == 0
+    assert not watched.problems, "\n".join(watched.problems)
+
+
+# Elements whose tooltip Material renders from a title: abbreviations, and text cut short by
+# an ellipsis (the page title in the header, navigation and table-of-contents entries), to
+# which Material gives the visible text as a title. Each distinct text once.
+TOOLTIP_HOSTS_JS = """() => {
+  const hosts = [...document.querySelectorAll('article abbr[title]')];
+  for (const el of document.querySelectorAll('.md-ellipsis'))
+    if (el.offsetParent && el.offsetWidth < el.scrollWidth) hosts.push(el);
+  return hosts.map((el, i) => {
+    el.setAttribute('data-hover-host', i);
+    return [i, el.getAttribute('title') || el.innerText];
+  });
+}"""
+
+
+@pytest.mark.browser
+def test_tooltips_show_text_not_markup(watched: Watched, hostile_project: Project):
+    """Hovering a glossary term or a truncated title shows its text; no script runs."""
+    page = watched.page
+    seen: set[str] = set()
+    injected: list[str] = []
+    for path in site_paths(hostile_project):
+        _visit(watched, path)
+        # Scrolled down, the header shows the page title instead of the site name.
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(200)
+        for index, text in page.evaluate(TOOLTIP_HOSTS_JS):
+            if text in seen:
+                continue
+            seen.add(text)
+            watched.where = f"{path or '/'} hovering {text[:70]!r}"
+            page.locator(f'[data-hover-host="{index}"]').hover(force=True)
+            page.wait_for_timeout(250)  # Material shows a tooltip after a short delay
+            found = page.evaluate(DOM_CHECK_JS)
+            if found:
+                injected.append(f"{watched.where}: {found[0]}")
+            page.mouse.move(0, 0)  # the tooltip (and anything injected into it) goes away
+    assert len(seen) >= 5, seen
+    assert not injected, "tooltips rendered markup:\n" + "\n".join(injected)
+    assert not watched.problems, "\n".join(watched.problems)
