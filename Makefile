@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint lock goldens bench clean
+.PHONY: serve build test test-fast check lint lock goldens bench clean
 
 # A virtual environment with the pinned, hash-checked dependencies and the `dossier` command.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -36,7 +36,13 @@ check: $(VENV)/.installed  ## validate the reports and registries; write nothing
 
 test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy --strict scripts/dossier
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed  ## everything but the browser and Zensical tests, for quick checks while editing
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy --strict scripts/dossier
+	$(BIN)/python -m pytest -m "not browser and not zensical"
 
 goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus, then review the diff
 	DOSSIER_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py

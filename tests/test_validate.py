@@ -133,7 +133,7 @@ def test_edited_original_text_is_caught(project):
     joined = "\n".join(check(project))
     assert re.search(
         rf"{PAGE}:\d+: paragraph p3: text differs from the original \(line 8 of "
-        "sources/alpha.txt reads “Grand Fenwick denied sending any missiles.”\)",
+        r"sources/alpha.txt reads “Grand Fenwick denied sending any missiles.”\)",
         joined,
     )
 

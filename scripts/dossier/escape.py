@@ -52,6 +52,7 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _BACKSLASHED = frozenset("\\`*_[]{}#+|")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_INLINE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
 # At the start of a block line: list, heading, quote, rule, table, definition, admonition,
 # details and ordered-list markers. `=`, `:` and `?` have no backslash escape in
 # Python-Markdown, so they become numeric character references.
@@ -81,13 +82,7 @@ def md_inline(text: str) -> str:
     often lands at a line start (a report paragraph, a list item's content, which
     Python-Markdown reads as blocks of its own). Mid-line, those escapes are harmless.
     """
-    out = []
-    for char in one_line(text):
-        if char in _BACKSLASHED:
-            out.append("\\" + char)
-        else:
-            out.append(_ENTITIES.get(char, char))
-    body = "".join(out)
+    body = one_line(text).translate(_INLINE)
     ordered = _ORDERED.match(body)
     if ordered:
         return f"{ordered[1]}\\{ordered[2]}{body[ordered.end() :]}"

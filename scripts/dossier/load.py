@@ -17,6 +17,7 @@ class RawParagraph:
     id: str
     text: str  # unescaped: exactly the original's words
     line: int
+    markdown: str = ""  # as written on the page, escaped (the lossless check compares this)
 
 
 @dataclass
@@ -146,8 +147,9 @@ def _read_body(report: RawReport, lines: list[str], start: int, problems: Proble
                     "a paragraph must end with its id line, e.g. '{: #p12 }'",
                 )
             else:
-                text = " ".join(markdown.unescape(t.strip()) for _, t in block[:-1])
-                report.paragraphs.append(RawParagraph(attr["id"], text, first_line))
+                source = " ".join(t.strip() for _, t in block[:-1])
+                text = markdown.unescape(source)
+                report.paragraphs.append(RawParagraph(attr["id"], text, first_line, source))
         block = []
 
 

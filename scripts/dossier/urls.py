@@ -118,8 +118,14 @@ def report_link(from_doc: str, report_id: str, pid: str | None = None) -> str:
 # --- anchors the generator makes on its pages (editor ids must not take them) --------------
 
 NOTES_SECTION = "editorial-notes"
+STATEMENTS_SECTION = "statements"
+EVENTS_SECTION = "events"
+NOT_STATEMENTS_SECTION = "not-statements"
+CONVERSION_SECTION = "conversion"
+REPORTS_SECTION = "reports"
 SECTION_ANCHORS = (
-    "editorial-notes", "statements", "events", "not-statements", "conversion", "reports",
+    NOTES_SECTION, STATEMENTS_SECTION, EVENTS_SECTION, NOT_STATEMENTS_SECTION,
+    CONVERSION_SECTION, REPORTS_SECTION,
 )  # fmt: skip
 # Year and month headings on the timeline and the statements index, and note targets on
 # report pages, are named by these prefixes; ids of statements and events must not start so.
@@ -147,6 +153,7 @@ def glossary_anchor(term: str) -> str:
 def reserved_anchor(candidate: str) -> bool:
     """True when an editor's id would clash with an anchor the generator makes."""
     return candidate.startswith(RESERVED_PREFIXES) or candidate in SECTION_ANCHORS
+
 
 # --- published addresses (data/published.txt) and their redirects -------------------------
 # An address is what a reader cites: a site URL relative to the root, as `url_*` build it.
