@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
@@ -88,8 +89,8 @@ def html_file(url: str) -> str:
     return f"{path}index.html" if path.endswith("/") or not path else path
 
 
-def _export(site: Path, name: str) -> list[dict]:
-    records = json.loads((site / "data" / name).read_text(encoding="utf-8"))
+def _export(site: Path, name: str) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads((site / "data" / name).read_text(encoding="utf-8"))
     assert records, f"data/{name} is empty: nothing to compare"
     return records
 
@@ -161,7 +162,7 @@ def zensical_site(real_project: Project) -> Path:
     return real_project.root / SITE_DIR
 
 
-def test_the_exports_publish_addresses_that_the_mkdocs_build_has(real_project: Project):
+def test_the_exports_publish_addresses_that_the_mkdocs_build_has(real_project: Project) -> None:
     # Guards the comparison below: the addresses are read from the exports, not made up.
     addresses = published_addresses(real_project.site)
     kinds = {address.source.split()[0] for address in addresses}
@@ -172,7 +173,7 @@ def test_the_exports_publish_addresses_that_the_mkdocs_build_has(real_project: P
 
 def test_every_published_page_and_anchor_exists_in_the_zensical_build(
     real_project: Project, zensical_site: Path
-):
+) -> None:
     missing = unresolved(zensical_site, published_addresses(real_project.site))
     assert missing == [], "missing from the Zensical build:\n" + "\n".join(missing)
 
@@ -185,7 +186,7 @@ def _mkdocs_pages(site: Path) -> list[str]:
 
 def test_every_mkdocs_page_has_the_same_anchors_and_text_in_zensical(
     real_project: Project, zensical_site: Path
-):
+) -> None:
     """Every page MkDocs builds, Zensical builds too, with every anchor MkDocs gives it
     (paragraphs, statements, events, month and section headings) and the same visible text,
     so no Markdown is left unprocessed and no snippet is left out. Ids starting with `__`
@@ -210,7 +211,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def test_every_data_download_is_published_unchanged_by_zensical(
     real_project: Project, zensical_site: Path
-):
+) -> None:
     site = real_project.site
     # data/index.html is the Data page itself, compared with the other pages above.
     files = (site / "data").rglob("*")
@@ -241,7 +242,7 @@ def _broken_links(site: Path, rel: str, links: list[str], ids: dict[str, set[str
     return broken
 
 
-def test_every_internal_link_and_anchor_resolves_in_the_zensical_build(zensical_site: Path):
+def test_every_internal_link_and_anchor_resolves_in_the_zensical_build(zensical_site: Path) -> None:
     ids: dict[str, set[str]] = {}
     broken = []
     for path in sorted(zensical_site.rglob("*.html")):
