@@ -603,6 +603,7 @@ class Edit:
     drop_statements: frozenset[str]
     drop_events: frozenset[str]
     drop_actors: frozenset[str]
+    drop_paragraphs: frozenset[str]  # "<report id>#<paragraph id>"
     added: int  # new reports, statements, events and actors of each kind
     seed: int  # drives every reordering
 
@@ -611,15 +612,33 @@ def removed(corpus: Corpus, edit: Edit) -> Corpus:
     """The corpus with only the removals applied, in its original order."""
     events = tuple(e for e in corpus.events if e.id not in edit.drop_events)
     reports = tuple(
-        _unlink_events(
-            with_(r, statements=tuple(s for s in r.statements if s.id not in edit.drop_statements)),
-            {e.id for e in events},
-        )
+        _unlink_events(_trimmed(r, edit), {e.id for e in events})
         for r in corpus.reports
         if r.id not in edit.drop_reports
     )
     actors = tuple(a for a in corpus.actors if a.id not in edit.drop_actors)
     return with_(corpus, reports=reports, events=events, actors=actors)
+
+
+def _trimmed(report: Any, edit: Edit) -> Any:
+    """A report without the dropped paragraphs (renumbered, and with what cited them) and
+    the dropped statements."""
+    paragraphs = [p for p in report.paragraphs if f"{report.id}#{p.id}" not in edit.drop_paragraphs]
+    kept = {p.id for p in paragraphs}
+    statements = tuple(
+        s for s in report.statements if s.id not in edit.drop_statements and s.paragraph in kept
+    )
+    refs = tuple(
+        with_(ref, paragraphs=tuple(pid for pid in ref.paragraphs if pid in kept))
+        for ref in report.events
+        if set(ref.paragraphs) & kept
+    )
+    return with_(
+        report,
+        paragraphs=tuple(with_(p, number=n) for n, p in enumerate(paragraphs, start=1)),
+        statements=statements,
+        events=refs,
+    )
 
 
 def _unlink_events(report: Any, events: set[str]) -> Any:
@@ -652,8 +671,9 @@ def edited(corpus: Corpus, edit: Edit) -> Corpus:
         )  # fmt: skip
         events.append(with_(rng.choice(originals.events), id=f"added-event-{n}"))
         actors.append(with_(rng.choice(originals.actors), id=f"added-actor-{n}"))
-    if reports:
-        host = rng.randrange(len(reports))
+    hosts = [i for i, r in enumerate(reports) if r.paragraphs]
+    if hosts:
+        host = rng.choice(hosts)
         donor_statement = rng.choice([s for r in originals.reports for s in r.statements])
         extra = with_(donor_statement, id="added-statement-extra", report=reports[host].id)
         extra = with_(extra, paragraph=reports[host].paragraphs[0].id)
@@ -672,6 +692,18 @@ def _shuffled_report(report: Any, rng: random.Random) -> Any:
     return with_(report, paragraphs=tuple(paragraphs), statements=tuple(statements))
 
 
+def own_addresses(corpus: Corpus) -> set[str]:
+    """What the README promises: each object's address is made of its own id."""
+    found = {urls.url_event(e.id) for e in corpus.events} | {
+        urls.url_actor(a.id) for a in corpus.actors
+    }
+    for r in corpus.reports:
+        found.add(urls.url_report(r.id))
+        found.update(urls.url_paragraph(r.id, p.id) for p in r.paragraphs)
+        found.update(urls.url_statement(s.id) for s in r.statements)
+    return found
+
+
 def export_urls(corpus: Corpus) -> dict[tuple[str, str], str]:
     """(file, id) → url, as the open-data exports publish them."""
     import json
@@ -687,6 +719,8 @@ def export_urls(corpus: Corpus) -> dict[tuple[str, str], str]:
 def _ids(corpus: Corpus, kind: str) -> list[str]:
     if kind == "statement":
         return [s.id for r in corpus.reports for s in r.statements]
+    if kind == "paragraph":
+        return [f"{r.id}#{p.id}" for r in corpus.reports for p in r.paragraphs]
     return [x.id for x in getattr(corpus, f"{kind}s")]
 
 
@@ -703,6 +737,7 @@ def edits(draw: st.DrawFn) -> Edit:
         drop_statements=some("statement"),
         drop_events=some("event"),
         drop_actors=some("actor"),
+        drop_paragraphs=some("paragraph"),
         added=draw(st.integers(0, 2)),
         seed=draw(st.integers(0, 2**32)),
     )
@@ -716,7 +751,10 @@ def test_other_changes_never_move_an_address(edit: Edit):
     after = edited(original, edit)
     before, kept, now = set(addresses(original)), set(addresses(survivors)), set(addresses(after))
 
-    # Every surviving object keeps exactly its address, in the list and in the exports…
+    # Every object's address comes from its own id; the survivors keep theirs, in the list
+    # and in the exports…
+    for corpus, found in ((original, before), (survivors, kept), (after, now)):
+        assert found == own_addresses(corpus)
     assert kept <= before and kept <= now
     assert all("added-" in a for a in now - kept), sorted(now - kept)
     urls_before, urls_now = export_urls(original), export_urls(after)
@@ -735,8 +773,21 @@ def test_other_changes_never_move_an_address(edit: Edit):
 
 def test_property_edits_really_change_the_corpus():
     """The property above is not vacuous: an edit reorders and removes."""
-    edit = Edit(frozenset({BETA}), frozenset(), frozenset({"fenwick-denial"}), frozenset(), 1, 7)
+    edit = Edit(
+        drop_reports=frozenset({BETA}),
+        drop_statements=frozenset(),
+        drop_events=frozenset({"fenwick-denial"}),
+        drop_actors=frozenset(),
+        drop_paragraphs=frozenset({f"{ALPHA}#p2"}),
+        added=1,
+        seed=7,
+    )
     after = edited(fixture_corpus(), edit)
+    alpha = after.report(ALPHA)
+    assert [p.id for p in alpha.paragraphs] != ["p1", "p3", "p4"]  # shuffled…
+    assert sorted(p.id for p in alpha.paragraphs) == ["p1", "p3", "p4"]  # …and one gone
+    assert f"reports/{ALPHA}/#p4" in addresses(after)
+    assert f"reports/{ALPHA}/#p2" not in addresses(after)
     assert [r.id for r in after.reports] != [r.id for r in fixture_corpus().reports]
     assert f"reports/{BETA}/" not in addresses(after)
     assert "reports/added-report-0/#p1" in addresses(after)
