@@ -1,4 +1,5 @@
-"""Benchmark `dossier import` on large generated originals (default 5 MB and 50 MB).
+"""Benchmark `dossier import`, then `dossier check` and `dossier build`, on large generated
+originals (default 5 MB and 50 MB).
 
 The original repeats the real `sources/*.txt` with a numbered suffix on every long line,
 so paragraphs stay distinct (as in a real long text) while the short boilerplate lines
@@ -9,7 +10,9 @@ Add `--profile` to print the top of a cProfile report for each size.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import os
 import pstats
 import shutil
 import subprocess
@@ -21,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
+from dossier import cli  # noqa: E402
 from dossier.importer import run_import  # noqa: E402
 from dossier.load import alias_index  # noqa: E402
 
@@ -72,6 +76,15 @@ def bench(megabytes: float, profile: bool) -> None:
         )
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
+        for command in ("check", "build"):
+            started, cpu = time.perf_counter(), time.process_time()
+            with open(os.devnull, "w") as quiet, contextlib.redirect_stderr(quiet):
+                status = cli.main(["--root", str(root), command])
+            took, cpu = time.perf_counter() - started, time.process_time() - cpu
+            print(
+                f"{'':27}dossier {command}: {took:6.2f} s ({cpu:6.2f} s CPU, "
+                f"{cpu / (size / 1e6):.2f} s CPU per MB), exit {status}"
+            )
 
 
 def main() -> None:

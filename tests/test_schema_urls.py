@@ -33,7 +33,7 @@ def test_a_valid_statement_has_no_problem() -> None:
         ({"topics": "x"}, (("topics",), "must be a list, got text")),
         ({"text": "  "}, (("text",), "must not be empty")),
         ({"text": "a\u2028b"}, (("text",), "holds a line break or control character (U+2028); write it on one line without them")),
-        ({"venue": None}, (("venue",), "must be text, got nothing None")),
+        ({"venue": None}, (("venue",), "missing: fill it in")),
         ({"mood": "grim"}, (("mood",), "unknown field (allowed: id, text, kind, speaker, speaker_label, on_behalf_of, date, venue, paragraph, event, topics)")),
         ({"date": {"value": "2024-02-30", "basis": "stated", "note": "n"}}, (("date", "value"), "'2024-02-30' is not a calendar date (day is out of range for month)")),
         ({"date": {"value": "2024", "basis": "stated", "note": "n", "when": 1}}, (("date", "when"), "unknown field (allowed: value, precision, basis, note)")),

@@ -14,7 +14,6 @@ Only shapes and single-field rules live here. Rules that need other fields or ot
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -110,15 +109,16 @@ class Entry(BaseModel):
 
 
 class DateIn(Entry):
-    # YAML reads an unquoted 2024 as a number and 2024-03-18 as a date: both are accepted.
-    value: str | int | dt.date
+    # YAML reads an unquoted 2024 as a number and 2024-03-18 as a date: both are accepted;
+    # anything else gets the one message of `check_value` (not one per type tried).
+    value: Any
     precision: Literal["year", "month", "day"] | None = None
     basis: Basis
     note: Text
 
     @field_validator("value")
     @classmethod
-    def _value(cls, value: str | int | dt.date) -> str:
+    def _value(cls, value: Any) -> str:
         message = check_value(value)
         if message:
             raise ValueError(message)
@@ -290,8 +290,12 @@ def _message(cls: type[Entry], error: Any) -> tuple[Loc, str]:
         return loc, "missing"
     if kind == "extra_forbidden":
         return loc, f"unknown field (allowed: {', '.join(_fields(cls, loc[:-1]))})"
+    if kind == "literal_error" and value is None:
+        return loc, f"missing: fill it in (one of: {error['ctx']['expected']})"
     if kind == "literal_error":
         return loc, f"{value!r} is not one of: {error['ctx']['expected']}"
+    if kind == "string_type" and value is None:
+        return loc, "missing: fill it in"
     if kind == "string_type":
         return loc, f"must be text, got {_type(value)} {value!r}"
     if kind in ("list_type",):
