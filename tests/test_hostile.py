@@ -452,12 +452,13 @@ def test_no_script_runs_and_every_text_reads_as_written(watched: Watched, hostil
 # an ellipsis (the page title in the header, navigation and table-of-contents entries), to
 # which Material gives the visible text as a title. Each distinct text once.
 TOOLTIP_HOSTS_JS = """() => {
-  const hosts = [...document.querySelectorAll('article abbr[title]')];
+  const hosts = [...document.querySelectorAll('article abbr[data-expansion]')];
   for (const el of document.querySelectorAll('.md-ellipsis'))
     if (el.offsetParent && el.offsetWidth < el.scrollWidth) hosts.push(el);
   return hosts.map((el, i) => {
     el.setAttribute('data-hover-host', i);
-    return [i, el.getAttribute('title') || el.innerText];
+    return [i, el.dataset.expansion || el.getAttribute('title') || el.innerText,
+            el.tagName === 'ABBR'];
   });
 }"""
 
@@ -473,13 +474,17 @@ def test_tooltips_show_text_not_markup(watched: Watched, hostile_project: Projec
         # Scrolled down, the header shows the page title instead of the site name.
         page.mouse.wheel(0, 600)
         page.wait_for_timeout(200)
-        for index, text in page.evaluate(TOOLTIP_HOSTS_JS):
+        for index, text, is_term in page.evaluate(TOOLTIP_HOSTS_JS):
             if text in seen:
                 continue
             seen.add(text)
             watched.where = f"{path or '/'} hovering {text[:70]!r}"
             page.locator(f'[data-hover-host="{index}"]').hover(force=True)
-            page.wait_for_timeout(250)  # Material shows a tooltip after a short delay
+            page.wait_for_timeout(250)
+            if is_term:  # the glossary tooltip shows the expansion exactly, as text
+                shown = page.locator("#dossier-tip").inner_text()
+                if shown != text:
+                    injected.append(f"{watched.where}: tooltip reads {shown!r}")
             found = page.evaluate(DOM_CHECK_JS)
             if found:
                 injected.append(f"{watched.where}: {found[0]}")

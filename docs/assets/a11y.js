@@ -1,11 +1,67 @@
-// Accessibility repairs to the theme's markup, run on every page (and after each
-// instant navigation): the search dialog gets an accessible name.
+// Accessibility repairs and glossary tooltips, run on every page (and after each instant
+// navigation).
+//
+// Glossary terms are <abbr title="expansion"> elements (Python-Markdown's abbr extension).
+// The theme's own tooltips would copy a title into the page as HTML, so a glossary entry (or
+// a headline the theme shortens with an ellipsis) could become markup; the site therefore
+// does not use them. This small tooltip shows the expansion as text only (textContent),
+// on hover and on keyboard focus, and Escape hides it.
 function dossierA11y() {
   const search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) {
     search.setAttribute("aria-label", "Search the dossier");
   }
+  dossierTooltips();
 }
+
+function dossierTip() {
+  let tip = document.getElementById("dossier-tip");
+  if (!tip) {
+    tip = document.createElement("div");
+    tip.id = "dossier-tip";
+    tip.className = "dossier-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+  }
+  return tip;
+}
+
+function dossierShowTip(abbr) {
+  const tip = dossierTip();
+  tip.textContent = abbr.dataset.expansion;  // text, never HTML
+  tip.hidden = false;
+  const box = abbr.getBoundingClientRect();
+  const width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 16);
+  const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+  tip.style.left = `${left + window.scrollX}px`;
+  tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+}
+
+function dossierHideTip() {
+  const tip = document.getElementById("dossier-tip");
+  if (tip) tip.hidden = true;
+}
+
+function dossierTooltips() {
+  for (const abbr of document.querySelectorAll(".md-content abbr[title]")) {
+    // The expansion moves out of `title`, so the browser's own tooltip does not double it;
+    // aria-describedby gives it to screen readers when the term has focus.
+    abbr.dataset.expansion = abbr.title;
+    abbr.removeAttribute("title");
+    abbr.tabIndex = 0;
+    abbr.setAttribute("aria-describedby", "dossier-tip");
+    abbr.addEventListener("mouseenter", () => dossierShowTip(abbr));
+    abbr.addEventListener("focus", () => dossierShowTip(abbr));
+    abbr.addEventListener("mouseleave", dossierHideTip);
+    abbr.addEventListener("blur", dossierHideTip);
+  }
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") dossierHideTip();
+});
+
 if (typeof document$ !== "undefined") {
   document$.subscribe(dossierA11y);
 } else {
