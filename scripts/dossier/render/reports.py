@@ -114,7 +114,8 @@ def _header(report: Report, ix: Index) -> str:
 def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
     # Chips carry no link titles: a title is an attribute, and these hold editor text; the
     # visible label says it all. Icons come from CSS (no emoji extension, no CDN).
-    bits = [f"[¶ {number}](#{pid}){{ .dossier-pilcrow }}"]
+    # A no-break space keeps ¶ with its number; the link title holds no editor text.
+    bits = [f'[¶\u00a0{number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
     for s in ix.statements_by_paragraph.get((report.id, pid), []):
         speaker = ix.actors[s.speaker].name
         bits.append(
@@ -188,7 +189,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
         out += ["", heading, ""]
         for item in report.not_statements:
             number = report.paragraph(item.paragraph).number
-            where = f"[¶ {number}](#{item.paragraph})"
+            where = f"[¶\u00a0{number}](#{item.paragraph})"
             out.append(f"- “{md_inline(item.text)}” ({where}): {md_inline(item.reason)}")
     out += ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} }}", ""]
     hidden = len(report.removed) + len(report.metadata_lines)
