@@ -52,6 +52,9 @@ def project(folder: Path) -> Path:
     (root / "docs" / "reports").mkdir(parents=True)
     (root / "sources").mkdir()
     shutil.copytree(REPO / "data", root / "data")
+    # The real events are sourced by the real reports, which this project does not have.
+    (root / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    (root / "data" / "published.txt").unlink(missing_ok=True)
     (root / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
     return root
 
@@ -76,6 +79,7 @@ def bench(megabytes: float, profile: bool) -> None:
         )
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
+        _annotate(page)
         for command in ("check", "build"):
             started, cpu = time.perf_counter(), time.process_time()
             with open(os.devnull, "w") as quiet, contextlib.redirect_stderr(quiet):
@@ -85,6 +89,20 @@ def bench(megabytes: float, profile: bool) -> None:
                 f"{'':27}dossier {command}: {took:6.2f} s ({cpu:6.2f} s CPU, "
                 f"{cpu / (size / 1e6):.2f} s CPU per MB), exit {status}"
             )
+
+
+def _annotate(page: Path) -> None:
+    """What an editor fills in first (title and date), so that check and build go all the way;
+    the quotations stay `candidates` of a draft (warnings, not errors)."""
+    text = page.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\nmetadata_lines:")
+    head = head.replace("title: null", "title: Bench report", 1).replace(
+        "  value: null\n  basis: null\n  note: 'TODO: say how the publication date is known "
+        "(the text gives no dateline).'",
+        "  value: '2024'\n  basis: external\n  note: A benchmark text.",
+        1,
+    )
+    page.write_text(head + sep + body, encoding="utf-8")
 
 
 def main() -> None:
