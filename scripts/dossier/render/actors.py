@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_inline
-from ..model import Actor
+from ..model import Actor, Report, Statement
 from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted
 from .index import Index
 
@@ -64,6 +64,24 @@ def actor_page(actor: Actor, ix: Index) -> str:
         f"*{actor.kind.capitalize()}* · {md_inline(actor.description)}",
         "",
     ]
+    facts = _facts(actor, ix, page)
+    facts.append(
+        f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
+        f"{plural(len(reports), 'report')}"
+    )
+    out += [f"- {f}" for f in facts] + [""]
+    out += _statements(actor, statements, ix, page)
+    out += ["", f"## Events {{ #{urls.EVENTS_SECTION} }}", ""]
+    for e in events:
+        out.append(f"- {e.date.display()}: [{md_inline(e.title)}]({urls.event_link(page, e.id)})")
+    if not events:
+        out.append("None in the timeline.")
+    out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]
+    out += _reports(actor, reports, ix, page) or ["No report names this actor."]
+    return "\n".join(out) + "\n"
+
+
+def _facts(actor: Actor, ix: Index, page: str) -> list[str]:
     facts = []
     aliases = [a for a in actor.aliases if a != actor.name]
     if aliases:
@@ -77,57 +95,33 @@ def actor_page(actor: Actor, ix: Index) -> str:
             "**Includes:** "
             + ", ".join(f"[{md_inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members)
         )
-    facts.append(
-        f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
-        f"{plural(len(reports), 'report')}"
-    )
-    out += [f"- {f}" for f in facts] + [""]
+    return facts
 
-    out += [f"## Statements {{ #{urls.STATEMENTS_SECTION} }}", ""]
-    if statements:
-        out += [SEARCH_EXCLUDE, ""]
-        for s in statements:
-            role = (
-                ""
-                if s.speaker == actor.id
-                else (
-                    f" <small>(by {md_inline(ix.actors[s.speaker].name)}, on their behalf)</small>"
-                )
-            )
-            out.append(
-                f"- {s.date.display()}: [{quoted(s, 22)}]({urls.statement_link(page, s.id)}){role}"
-            )
-        out += ["", "</div>"]
-    else:
-        out.append("None indexed.")
-    out += ["", f"## Events {{ #{urls.EVENTS_SECTION} }}", ""]
-    if events:
-        for e in events:
-            out.append(
-                f"- {e.date.display()}: [{md_inline(e.title)}]({urls.event_link(page, e.id)})"
-            )
-    else:
-        out.append("None in the timeline.")
-    out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]
-    if reports:
-        mentions = ix.mentions.get(actor.id, {})
-        for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):
-            pids = mentions.get(r.id, [])
-            where = (
-                (
-                    " · named in "
-                    + ", ".join(
-                        f"[¶ {r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"
-                        for p in pids
-                    )
-                )
-                if pids
-                else ""
-            )
-            out.append(
-                f"- {r.published.display()}: [{md_inline(r.title)}]"
-                f"({urls.report_link(page, r.id)}){where}"
-            )
-    else:
-        out.append("No report names this actor.")
-    return "\n".join(out) + "\n"
+
+def _statements(actor: Actor, statements: list[Statement], ix: Index, page: str) -> list[str]:
+    out = [f"## Statements {{ #{urls.STATEMENTS_SECTION} }}", ""]
+    if not statements:
+        return [*out, "None indexed."]
+    out += [SEARCH_EXCLUDE, ""]
+    for s in statements:
+        by = md_inline(ix.actors[s.speaker].name)
+        role = "" if s.speaker == actor.id else f" <small>(by {by}, on their behalf)</small>"
+        link = urls.statement_link(page, s.id)
+        out.append(f"- {s.date.display()}: [{quoted(s, 22)}]({link}){role}")
+    return [*out, "", "</div>"]
+
+
+def _reports(actor: Actor, reports: list[Report], ix: Index, page: str) -> list[str]:
+    out = []
+    mentions = ix.mentions.get(actor.id, {})
+    for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):
+        named = ", ".join(
+            f"[¶\u00a0{r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"
+            for p in mentions.get(r.id, [])
+        )
+        where = f" · named in {named}" if named else ""
+        out.append(
+            f"- {r.published.display()}: [{md_inline(r.title)}]"
+            f"({urls.report_link(page, r.id)}){where}"
+        )
+    return out

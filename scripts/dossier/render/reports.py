@@ -48,47 +48,8 @@ def _header(report: Report, ix: Index) -> str:
             "counts and links may be incomplete.",
             "",
         ]
-    outlet = md_inline(report.outlet) if report.outlet else "*not named in the text*"
-    title_note = (
-        " <small>(headline of the report)</small>"
-        if report.title_source == "report"
-        else " <small>(written by the editors: the text has no headline)</small>"
-    )
-    rows = [
-        (
-            "Outlet",
-            outlet
-            + (f" <small>({md_inline(report.outlet_note)})</small>" if report.outlet_note else ""),
-        ),
-        ("Byline", md_inline(report.byline) if report.byline else "*none in the text*"),
-        (
-            "Published",
-            f"{report.published.display()} <small>"
-            f"({BASIS_LABELS[report.published.basis]}: "
-            f"{md_inline(report.published.note)})</small>",
-        ),
-        ("Title", md_inline(report.title) + title_note),
-        (
-            "Original",
-            f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
-            "<small>(verbatim text as received)</small>",
-        ),
-        (
-            "Contents",
-            ", ".join(
-                [
-                    plural(len(report.paragraphs), "paragraph"),
-                    plural(len(report.statements), "statement"),
-                    plural(len(report.events), "event"),
-                    plural(len(report.notes), "editorial note"),
-                ]
-            ),
-        ),
-    ]
-    if report.url:
-        rows.insert(4, ("Address", md_url_link(report.url)))
     out += ['<div class="dossier-meta" markdown>', ""]
-    for key, value in rows:
+    for key, value in _meta_rows(report, page):
         out += [key, f":   {value}", ""]
     out += ["</div>", ""]
     cite = (
@@ -109,6 +70,44 @@ def _header(report: Report, ix: Index) -> str:
             "",
         ]
     return "\n".join(out)
+
+
+def _meta_rows(report: Report, page: str) -> list[tuple[str, str]]:
+    """The metadata panel: each value with how it is known."""
+    outlet = md_inline(report.outlet) if report.outlet else "*not named in the text*"
+    if report.outlet_note:
+        outlet += f" <small>({md_inline(report.outlet_note)})</small>"
+    title_note = (
+        " <small>(headline of the report)</small>"
+        if report.title_source == "report"
+        else " <small>(written by the editors: the text has no headline)</small>"
+    )
+    published = report.published
+    contents = [
+        plural(len(report.paragraphs), "paragraph"),
+        plural(len(report.statements), "statement"),
+        plural(len(report.events), "event"),
+        plural(len(report.notes), "editorial note"),
+    ]
+    rows = [
+        ("Outlet", outlet),
+        ("Byline", md_inline(report.byline) if report.byline else "*none in the text*"),
+        (
+            "Published",
+            f"{published.display()} <small>({BASIS_LABELS[published.basis]}: "
+            f"{md_inline(published.note)})</small>",
+        ),
+        ("Title", md_inline(report.title) + title_note),
+        (
+            "Original",
+            f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
+            "<small>(verbatim text as received)</small>",
+        ),
+        ("Contents", ", ".join(contents)),
+    ]
+    if report.url:
+        rows.insert(4, ("Address", md_url_link(report.url)))
+    return rows
 
 
 def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
@@ -137,65 +136,87 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
 
 
 def _footer(report: Report, ix: Index, page: str) -> str:
-    out: list[str] = []
-    if report.notes:
-        out += [f"## Editorial notes {{ #{urls.NOTES_SECTION} }}", ""]
-        out += ["These notes point out defects in the original text, which is shown unchanged.", ""]
-        seen: set[str] = set()
-        for note in report.notes:
-            if note.paragraph:
-                para = report.paragraph(note.paragraph)
-                # The first note on a paragraph is the target of that paragraph's note chip.
-                anchor = (
-                    "" if para.id in seen else f'<span id="{urls.note_anchor(para.id)}"></span>'
-                )
-                seen.add(para.id)
-                out.append(f"- {anchor}[¶ {para.number}](#{para.id}): {md_inline(note.text)}")
-            else:
-                out.append(f"- {md_inline(note.text)}")
-        out.append("")
-    out += [f"## Statements in this report {{ #{urls.STATEMENTS_SECTION} }}", ""]
-    if report.statements:
-        out += [SEARCH_EXCLUDE, ""]
-        # A list, not a table: it stays readable on a phone.
-        for s in sorted(
-            report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)
-        ):
-            number = report.paragraph(s.paragraph).number
-            out.append(
-                f"- [¶ {number}](#{s.paragraph}) "
-                f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
-                f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
-                f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
-            )
-        out += ["", "</div>"]
-    else:
-        out.append("No statements have been indexed for this report yet.")
-    out += ["", f"## Events reported {{ #{urls.EVENTS_SECTION} }}", ""]
-    if report.events:
-        for ref in sorted(
-            report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)
-        ):
-            event = ix.events[ref.event]
-            paras = ", ".join(f"[¶ {report.paragraph(p).number}](#{p})" for p in ref.paragraphs)
-            out.append(
-                f"- **{event.date.display()}**: [{md_inline(event.title)}]"
-                f"({urls.event_link(page, event.id)}) ({paras})"
-            )
-    else:
-        out.append("No events have been linked to this report yet.")
-    if report.not_statements:
-        heading = f"## Quotations that are not statements {{ #{urls.NOT_STATEMENTS_SECTION} }}"
-        out += ["", heading, ""]
-        for item in report.not_statements:
-            number = report.paragraph(item.paragraph).number
-            where = f"[¶\u00a0{number}](#{item.paragraph})"
-            out.append(f"- “{md_inline(item.text)}” ({where}): {md_inline(item.reason)}")
-    out += ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} }}", ""]
+    out = _notes_section(report)
+    out += _statements_section(report, ix, page)
+    out += _events_section(report, ix, page)
+    out += _not_statements_section(report)
+    out += _conversion_section(report)
+    return "\n".join(out) + "\n"
+
+
+def _pilcrow(number: int, pid: str) -> str:
+    """A link to a paragraph; a no-break space keeps ¶ with its number."""
+    return f"[¶\u00a0{number}](#{pid})"
+
+
+def _notes_section(report: Report) -> list[str]:
+    if not report.notes:
+        return []
+    out = [f"## Editorial notes {{ #{urls.NOTES_SECTION} }}", ""]
+    out += ["These notes point out defects in the original text, which is shown unchanged.", ""]
+    seen: set[str] = set()
+    for note in report.notes:
+        if note.paragraph:
+            para = report.paragraph(note.paragraph)
+            # The first note on a paragraph is the target of that paragraph's note chip.
+            anchor = "" if para.id in seen else f'<span id="{urls.note_anchor(para.id)}"></span>'
+            seen.add(para.id)
+            out.append(f"- {anchor}{_pilcrow(para.number, para.id)}: {md_inline(note.text)}")
+        else:
+            out.append(f"- {md_inline(note.text)}")
+    return [*out, ""]
+
+
+def _statements_section(report: Report, ix: Index, page: str) -> list[str]:
+    out = [f"## Statements in this report {{ #{urls.STATEMENTS_SECTION} }}", ""]
+    if not report.statements:
+        return [*out, "No statements have been indexed for this report yet."]
+    out += [SEARCH_EXCLUDE, ""]
+    # A list, not a table: it stays readable on a phone.
+    for s in sorted(report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)):
+        number = report.paragraph(s.paragraph).number
+        out.append(
+            f"- {_pilcrow(number, s.paragraph)} "
+            f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
+            f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
+            f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
+        )
+    return [*out, "", "</div>"]
+
+
+def _events_section(report: Report, ix: Index, page: str) -> list[str]:
+    out = ["", f"## Events reported {{ #{urls.EVENTS_SECTION} }}", ""]
+    if not report.events:
+        return [*out, "No events have been linked to this report yet."]
+    for ref in sorted(report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)):
+        event = ix.events[ref.event]
+        paras = ", ".join(_pilcrow(report.paragraph(p).number, p) for p in ref.paragraphs)
+        out.append(
+            f"- **{event.date.display()}**: [{md_inline(event.title)}]"
+            f"({urls.event_link(page, event.id)}) ({paras})"
+        )
+    return out
+
+
+def _not_statements_section(report: Report) -> list[str]:
+    if not report.not_statements:
+        return []
+    heading = f"## Quotations that are not statements {{ #{urls.NOT_STATEMENTS_SECTION} }}"
+    out = ["", heading, ""]
+    for item in report.not_statements:
+        where = _pilcrow(report.paragraph(item.paragraph).number, item.paragraph)
+        out.append(f"- “{md_inline(item.text)}” ({where}): {md_inline(item.reason)}")
+    return out
+
+
+def _conversion_section(report: Report) -> list[str]:
+    out = ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} }}", ""]
     hidden = len(report.removed) + len(report.metadata_lines)
     if not hidden:
-        out.append("Every line of the original is shown above as a paragraph; nothing was removed.")
-        return "\n".join(out) + "\n"
+        return [
+            *out,
+            "Every line of the original is shown above as a paragraph; nothing was removed.",
+        ]
     out += [
         "Every line of the original is shown above, used as metadata, or listed here as "
         f"removed ({plural(len(report.removed), 'line')} removed). The build checks this "
@@ -213,7 +234,7 @@ def _footer(report: Report, ix: Index, page: str) -> str:
     rows += [(m.line, m.text, f"used as the report's {m.reason}") for m in report.metadata_lines]
     for line, text, why in sorted(rows):
         out.append(f"    | {line} | {md_cell(text)} | {md_cell(why)} |")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def reports_index(ix: Index) -> str:

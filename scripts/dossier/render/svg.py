@@ -55,79 +55,105 @@ def overview_svg(ix: Index) -> str:
         return LEFT + (month - first) * scale
 
     body: list[str] = []
-    y = TOP
-    lanes_used = []
+    y: float = TOP
+    lanes_used: list[str] = []
     for name, kinds, colour in LANES:
         lane_events = [e for e in events if e.kind in kinds]
-        if not lane_events:
-            continue
-        rows: list[float] = []  # right edge (px) of the last mark in each row
-        placed: list[tuple[Event, int]] = []
-        for event in sorted(lane_events, key=lambda e: (spans[e.id][0], e.id)):
-            start, end = (
-                x(spans[event.id][0]) - 7,
-                max(x(spans[event.id][1]), x(spans[event.id][0]) + 7),
-            )
-            row = next((i for i, edge in enumerate(rows) if edge + 3 <= start), None)
-            if row is None:
-                rows.append(end)
-                row = len(rows) - 1
-            else:
-                rows[row] = end
-            placed.append((event, row))
-        height = max(len(rows), 1) * ROW + 2 * LANE_PAD
-        lanes_used.append(name)
-        body.append(
-            f'<rect x="{LEFT}" y="{y}" width="{WIDTH - LEFT - RIGHT}" height="{height}" '
-            f'fill="{"#F4F6F8" if len(lanes_used) % 2 else "#FFFFFF"}"/>'
-        )
-        body.append(
-            f'<text x="{LEFT - 10}" y="{y + height / 2 + 5:.1f}" text-anchor="end" '
-            f'font-size="14" fill="#222">{xml_text(name)}</text>'
-        )
-        for event, row in placed:
-            cy = y + LANE_PAD + row * ROW + ROW / 2
-            body.append(_mark(event, spans[event.id], cy, colour, x))
-        y += height
-    axis_y = y
-    body.append(
-        f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" '
-        'stroke="#444" stroke-width="1"/>'
-    )
-    month_px = scale
-    for m in range(first, last + 1):
-        year, month = divmod(m, 12)
-        tick_x = x(m)
-        if month == 0:
-            body.append(
-                f'<line x1="{tick_x:.1f}" y1="{TOP - 6}" x2="{tick_x:.1f}" y2="{axis_y + 8}" '
-                'stroke="#999" stroke-width="1" stroke-dasharray="3 3"/>'
-            )
-            if tick_x + 40 <= WIDTH - RIGHT:  # no year label that would run off the edge
-                body.append(
-                    f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" '
-                    f'font-weight="bold" fill="#222">{year}</text>'
-                )
-        else:
-            body.append(
-                f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" '
-                f'y2="{axis_y + 5}" stroke="#444"/>'
-            )
-        if month_px >= 30 and m < last:
-            body.append(
-                f'<text x="{tick_x + month_px / 2:.1f}" y="{axis_y + 20}" font-size="12" '
-                f'text-anchor="middle" fill="#333">{MONTHS[month][:3]}</text>'
-            )
-    legend_y = axis_y + 46
+        if lane_events:
+            lanes_used.append(name)
+            y = _lane(body, name, len(lanes_used), colour, lane_events, spans, x, y)
+    body.extend(_axis(first, last, x, scale, y))
+    legend_y = y + 46
     body.append(_legend(legend_y))
-    height = legend_y + 20
     span = f"{events[0].date.display()} to {events[-1].date.display()}"
     desc = (
         f"{plural(len(events), 'event')} from {span}, in lanes by kind: "
         f"{', '.join(lanes_used)}. A dot is an event dated to the day, a bar one dated to "
         "the month, a pale band one dated only to the year."
     )
-    return _wrap(height, desc, "\n".join(body))
+    return _wrap(legend_y + 20, desc, "\n".join(body))
+
+
+Spans = dict[str, tuple[float, float]]
+
+
+def _rows(
+    events: list[Event], spans: Spans, x: Callable[[float], float]
+) -> list[tuple[Event, int]]:
+    """Each event's row in its lane: the first row where it does not overlap the last mark."""
+    rows: list[float] = []  # right edge (px) of the last mark in each row
+    placed: list[tuple[Event, int]] = []
+    for event in sorted(events, key=lambda e: (spans[e.id][0], e.id)):
+        start = x(spans[event.id][0]) - 7
+        end = max(x(spans[event.id][1]), x(spans[event.id][0]) + 7)
+        row = next((i for i, edge in enumerate(rows) if edge + 3 <= start), None)
+        if row is None:
+            rows.append(end)
+            row = len(rows) - 1
+        else:
+            rows[row] = end
+        placed.append((event, row))
+    return placed
+
+
+def _lane(
+    body: list[str],
+    name: str,
+    number: int,
+    colour: str,
+    events: list[Event],
+    spans: Spans,
+    x: Callable[[float], float],
+    y: float,
+) -> float:
+    """Draw one lane of events from height `y`; return the height below it."""
+    placed = _rows(events, spans, x)
+    height = max((row for _, row in placed), default=0) * ROW + ROW + 2 * LANE_PAD
+    body.append(
+        f'<rect x="{LEFT}" y="{y}" width="{WIDTH - LEFT - RIGHT}" height="{height}" '
+        f'fill="{"#F4F6F8" if number % 2 else "#FFFFFF"}"/>'
+    )
+    body.append(
+        f'<text x="{LEFT - 10}" y="{y + height / 2 + 5:.1f}" text-anchor="end" '
+        f'font-size="14" fill="#222">{xml_text(name)}</text>'
+    )
+    for event, row in placed:
+        cy = y + LANE_PAD + row * ROW + ROW / 2
+        body.append(_mark(event, spans[event.id], cy, colour, x))
+    return y + height
+
+
+def _axis(
+    first: int, last: int, x: Callable[[float], float], month_px: float, axis_y: float
+) -> list[str]:
+    out = [
+        f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" '
+        'stroke="#444" stroke-width="1"/>'
+    ]
+    for m in range(first, last + 1):
+        year, month = divmod(m, 12)
+        tick_x = x(m)
+        if month == 0:
+            out.append(
+                f'<line x1="{tick_x:.1f}" y1="{TOP - 6}" x2="{tick_x:.1f}" y2="{axis_y + 8}" '
+                'stroke="#999" stroke-width="1" stroke-dasharray="3 3"/>'
+            )
+            if tick_x + 40 <= WIDTH - RIGHT:  # no year label that would run off the edge
+                out.append(
+                    f'<text x="{tick_x + 4:.1f}" y="{TOP - 10}" font-size="14" '
+                    f'font-weight="bold" fill="#222">{year}</text>'
+                )
+        else:
+            out.append(
+                f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" '
+                f'y2="{axis_y + 5}" stroke="#444"/>'
+            )
+        if month_px >= 30 and m < last:
+            out.append(
+                f'<text x="{tick_x + month_px / 2:.1f}" y="{axis_y + 20}" font-size="12" '
+                f'text-anchor="middle" fill="#333">{MONTHS[month][:3]}</text>'
+            )
+    return out
 
 
 def _mark(
