@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .. import escape
-from ..dates import Date
 from ..escape import md_inline
 from ..model import Statement
 from ..write import MARKER
@@ -34,15 +33,6 @@ def front_matter(title: str, search_exclude: bool = False) -> str:
     if search_exclude:
         block += "search:\n  exclude: true\n"
     return block + "---\n\n"
-
-
-def date_text(date: Date) -> str:
-    return date.display()
-
-
-def date_with_basis(date: Date) -> str:
-    """'18 March 2024 (inferred from the text: …)' in Markdown."""
-    return f"{date.display()} <small>({BASIS_LABELS[date.basis]}: {md_inline(date.note)})</small>"
 
 
 def excerpt(text: str, words: int = 14) -> str:
