@@ -78,8 +78,11 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def build_project(root: Path) -> None:
-    generated = run_dossier(root, "build")
-    assert generated.returncode == 0, generated.stderr
+    """Generate in-process (goldens and failures show the generator's own traceback), then
+    build with MkDocs `--strict` as a user would."""
+    from dossier.build import generate
+
+    generate(root, write=True)
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
 
