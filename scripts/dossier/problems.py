@@ -31,9 +31,16 @@ class Problems:
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    _rel: dict[str, str] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path | str) -> str:
-        path = Path(path)
+        # One resolve per file, not per problem: a large draft can hold many thousands.
+        key = str(path)
+        if key not in self._rel:
+            self._rel[key] = self._relative(Path(path))
+        return self._rel[key]
+
+    def _relative(self, path: Path) -> str:
         if self.root is not None and path.is_absolute():
             try:
                 return path.resolve().relative_to(self.root.resolve()).as_posix()

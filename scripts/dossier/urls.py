@@ -6,6 +6,7 @@ relative to the site root, as published in the exports.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -90,8 +91,15 @@ def url_actor(actor_id: str) -> str:
 
 def link(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     """A relative Markdown link target from one docs page to another (MkDocs checks these)."""
-    target = "" if to_doc == from_doc else posixpath.relpath(to_doc, posixpath.dirname(from_doc))
+    target = _relative(from_doc, to_doc)
     return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_doc: str, to_doc: str) -> str:
+    # Pages link to the same few pages many times over (every paragraph of a long report
+    # links to the statements page): compute each relative path once.
+    return "" if to_doc == from_doc else posixpath.relpath(to_doc, posixpath.dirname(from_doc))
 
 
 def asset(from_doc: str, asset_path: str) -> str:

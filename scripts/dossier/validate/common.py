@@ -30,7 +30,7 @@ class Source:
 
     @property
     def rel(self) -> str:
-        return self.problems.rel(self.path)
+        return self.problems.rel(self.path)  # cached by Problems
 
     def pos(self, *path: Any) -> Pos:
         index = next((p for p in reversed(path) if isinstance(p, int)), None)

@@ -99,7 +99,7 @@ def _paragraphs(raw: RawReport, src: Source) -> list[Paragraph]:
 
 def _includes(raw: RawReport, src: Source, report_id: str, pids: list[str]) -> None:
     """The page includes exactly its own generated sections: nothing else can be pulled in."""
-    expected = [urls.include_section(report_id, s) for s in ("header", *pids, "footer")]
+    expected = {urls.include_section(report_id, s) for s in ("header", *pids, "footer")}
     found = {target for target, _ in raw.includes}
     for target, line in raw.includes:
         if target not in expected:
