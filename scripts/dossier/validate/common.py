@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Pos
 from ..problems import Problems
-from ..schema import Loc
+from ..schema import Entry, Loc, parse_list
+
+E = TypeVar("E", bound=Entry)
 
 
 def dotted(path: tuple[Any, ...]) -> str:
@@ -41,6 +43,18 @@ class Source:
 
     def warn(self, path: Loc, message: str) -> None:
         self.problems.warn(self.path, self.line_of(*path), dotted(path), message)
+
+
+def valid_entries(
+    src: Source, cls: type[E], items: list[Any], prefix: Loc = ()
+) -> Iterator[tuple[int, E]]:
+    """Each entry of a list that passes the schema, with its index; the problems of the
+    others are reported (under `prefix`, the list's key path)."""
+    for index, entry, errors in parse_list(cls, items):
+        for loc, message in errors:
+            src.error((*prefix, *loc), message)
+        if entry is not None:
+            yield index, entry
 
 
 def at(problems: Problems, pos: Pos, field: str, message: str) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..load import RawRegistry
 from ..model import Actor, Event, GlossaryTerm
 from ..problems import Problems
-from ..schema import ActorIn, EventIn, GlossaryIn, parse_list
+from ..schema import ActorIn, EventIn, GlossaryIn
 from ..urls import glossary_anchor, reserved_anchor
-from .common import Source, at
+from .common import Source, at, valid_entries
 
 
 def _source(registry: RawRegistry, problems: Problems) -> Source:
@@ -17,11 +17,7 @@ def _source(registry: RawRegistry, problems: Problems) -> Source:
 
 def actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
     src, out = _source(registry, problems), []
-    for index, entry, errors in parse_list(ActorIn, registry.items):
-        for loc, message in errors:
-            src.error(loc, message)
-        if entry is None:
-            continue
+    for index, entry in valid_entries(src, ActorIn, registry.items):
         if entry.id == "index":
             src.error((index, "id"), "'index' is reserved for the actors index page")
             continue
@@ -52,11 +48,7 @@ def actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
 
 def events(registry: RawRegistry, problems: Problems) -> list[Event]:
     src, out = _source(registry, problems), []
-    for index, entry, errors in parse_list(EventIn, registry.items):
-        for loc, message in errors:
-            src.error(loc, message)
-        if entry is None:
-            continue
+    for index, entry in valid_entries(src, EventIn, registry.items):
         if reserved_anchor(entry.id):
             src.error((index, "id"), _reserved(entry.id, "the timeline"))
             continue
@@ -77,11 +69,8 @@ def events(registry: RawRegistry, problems: Problems) -> list[Event]:
 
 def glossary(registry: RawRegistry, problems: Problems) -> list[GlossaryTerm]:
     src, out = _source(registry, problems), []
-    for index, entry, errors in parse_list(GlossaryIn, registry.items):
-        for loc, message in errors:
-            src.error(loc, message)
-        if entry is not None:
-            out.append(GlossaryTerm(entry.term, entry.expansion, entry.definition, src.pos(index)))
+    for index, entry in valid_entries(src, GlossaryIn, registry.items):
+        out.append(GlossaryTerm(entry.term, entry.expansion, entry.definition, src.pos(index)))
     _unique(src, [(g.term, g.pos.index) for g in out], "term")
     # Two terms whose headings would get the same anchor on the glossary page.
     distinct = {g.term: g for g in out}.values()

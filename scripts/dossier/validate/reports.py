@@ -28,9 +28,8 @@ from ..schema import (
     ReportIn,
     StatementIn,
     parse,
-    parse_list,
 )
-from .common import Source
+from .common import Source, valid_entries
 
 
 def report(raw: RawReport, problems: Problems) -> Report | None:
@@ -140,62 +139,37 @@ def _paragraph_ok(src: Source, path: tuple[Any, ...], pid: str | None, pids: set
 
 def _statements(src: Source, items: list[Any], pids: set[str], report_id: str) -> list[Statement]:
     out = []
-    for index, s, errors in parse_list(StatementIn, items):
-        for loc, message in errors:
-            src.error(("statements", *loc), message)
-        path = ("statements", index, "paragraph")
-        if s is None or not _paragraph_ok(src, path, s.paragraph, pids):
+    for index, s in valid_entries(src, StatementIn, items, ("statements",)):
+        if not _paragraph_ok(src, ("statements", index, "paragraph"), s.paragraph, pids):
             continue
-        out.append(
-            Statement(
-                s.id,
-                s.text,
-                s.kind,
-                s.speaker,
-                s.speaker_label,
-                tuple(s.on_behalf_of),
-                s.date.as_date(),
-                s.venue,
-                report_id,
-                s.paragraph,
-                s.event,
-                tuple(s.topics),
-                src.pos("statements", index),
-            )
-        )
+        statement = Statement(
+            s.id, s.text, s.kind, s.speaker, s.speaker_label, tuple(s.on_behalf_of),
+            s.date.as_date(), s.venue, report_id, s.paragraph, s.event, tuple(s.topics),
+            src.pos("statements", index),
+        )  # fmt: skip
+        out.append(statement)
     return out
 
 
 def _not_statements(src: Source, items: list[Any], pids: set[str]) -> list[NotStatement]:
-    out = []
-    for index, n, errors in parse_list(NotStatementIn, items):
-        for loc, message in errors:
-            src.error(("not_statements", *loc), message)
-        path = ("not_statements", index, "paragraph")
-        if n is not None and _paragraph_ok(src, path, n.paragraph, pids):
-            out.append(
-                NotStatement(n.text, n.paragraph, n.reason, src.pos("not_statements", index))
-            )
-    return out
+    return [
+        NotStatement(n.text, n.paragraph, n.reason, src.pos("not_statements", index))
+        for index, n in valid_entries(src, NotStatementIn, items, ("not_statements",))
+        if _paragraph_ok(src, ("not_statements", index, "paragraph"), n.paragraph, pids)
+    ]
 
 
 def _notes(src: Source, items: list[Any], pids: set[str]) -> list[Note]:
-    out = []
-    for index, n, errors in parse_list(NoteIn, items):
-        for loc, message in errors:
-            src.error(("notes", *loc), message)
-        if n is not None and _paragraph_ok(src, ("notes", index, "paragraph"), n.paragraph, pids):
-            out.append(Note(n.paragraph, n.text, src.pos("notes", index)))
-    return out
+    return [
+        Note(n.paragraph, n.text, src.pos("notes", index))
+        for index, n in valid_entries(src, NoteIn, items, ("notes",))
+        if _paragraph_ok(src, ("notes", index, "paragraph"), n.paragraph, pids)
+    ]
 
 
 def _event_refs(src: Source, items: list[Any], pids: set[str]) -> list[EventRef]:
     out = []
-    for index, ref, errors in parse_list(EventRefIn, items):
-        for loc, message in errors:
-            src.error(("events", *loc), message)
-        if ref is None:
-            continue
+    for index, ref in valid_entries(src, EventRefIn, items, ("events",)):
         ok = [
             _paragraph_ok(src, ("events", index, "paragraphs", p_index), pid, pids)
             for p_index, pid in enumerate(ref.paragraphs)
@@ -206,21 +180,15 @@ def _event_refs(src: Source, items: list[Any], pids: set[str]) -> list[EventRef]
 
 
 def _removed(src: Source, items: list[Any]) -> list[RemovedLine]:
-    out = []
-    for index, r, errors in parse_list(RemovedLineIn, items):
-        for loc, message in errors:
-            src.error(("removed", *loc), message)
-        if r is not None:
-            out.append(RemovedLine(r.line, r.text, r.reason, r.note, src.pos("removed", index)))
-    return out
+    return [
+        RemovedLine(r.line, r.text, r.reason, r.note, src.pos("removed", index))
+        for index, r in valid_entries(src, RemovedLineIn, items, ("removed",))
+    ]
 
 
 def _metadata(src: Source, items: list[Any]) -> list[RemovedLine]:
-    out = []
-    for index, m, errors in parse_list(MetadataLineIn, items):
-        for loc, message in errors:
-            src.error(("metadata_lines", *loc), message)
-        if m is not None:
-            pos = src.pos("metadata_lines", index)
-            out.append(RemovedLine(m.line, m.text, m.field, m.note, pos))
-    return out
+    # Metadata lines share the removed lines' shape: the field they fill is their reason.
+    return [
+        RemovedLine(m.line, m.text, m.field, m.note, src.pos("metadata_lines", index))
+        for index, m in valid_entries(src, MetadataLineIn, items, ("metadata_lines",))
+    ]
