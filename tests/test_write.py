@@ -276,6 +276,25 @@ def test_an_interrupt_while_renaming_is_held_until_the_output_is_complete(
     assert "0 file(s) written, 0 removed" in again.stdout
 
 
+def test_an_interrupt_while_renaming_is_held_with_other_threads_running(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """A process with other threads (a server, a file watcher) may have the signal delivered
+    to any of them: the renames must still finish before the interrupt takes effect."""
+    import threading
+
+    stop = threading.Event()
+    others = [threading.Thread(target=stop.wait, daemon=True) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    try:
+        test_an_interrupt_while_renaming_is_held_until_the_output_is_complete(
+            root, monkeypatch, capsys
+        )
+    finally:
+        stop.set()
+
+
 def test_a_build_stopped_while_renaming_is_finished_by_the_next_one(
     root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):

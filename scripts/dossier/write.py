@@ -19,7 +19,8 @@ import os
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,11 +191,8 @@ def _commit(root: Path, steps: list[tuple[str, bytes]], stale: Iterable[str]) ->
     The manifest comes first in its pending form (old and new hashes) and last in its final
     form, so a build killed half-way through its renames is finished by the next one."""
     staged = _stage(root, steps)
-    old_mask = _block_signals()
-    try:
+    with _signals_held():
         _rename_and_delete(root, staged, stale)
-    finally:
-        _unblock_signals(old_mask)
 
 
 def _stage(root: Path, order: list[tuple[str, bytes]]) -> list[tuple[str, Path]]:
@@ -259,20 +257,29 @@ def _rename_and_delete(root: Path, staged: list[tuple[str, Path]], stale: Iterab
         ) from None
 
 
-def _block_signals() -> set[int | signal.Signals] | None:
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-
-
-def _unblock_signals(old_mask: set[int | signal.Signals] | None) -> None:
-    if old_mask is None:
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while the staged files are renamed into place, then act on
+    them once the output is whole. A Python-level handler (not a thread's signal mask) does
+    this, so it holds whichever thread the system delivers the signal to."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (e.g. a server building in a worker)
         return
+    received: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        # A Ctrl-C held back during the renames is raised here, once the output is whole.
-        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
-    except KeyboardInterrupt:
-        raise InterruptedAfterWrite() from None
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if signal.SIGTERM in received:
+        signal.raise_signal(signal.SIGTERM)  # the default action, now that the output is whole
+    if received:
+        raise InterruptedAfterWrite()
 
 
 def _umask() -> int:
