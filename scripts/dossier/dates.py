@@ -20,6 +20,7 @@ class Date:
     value: str
     basis: str
     note: str
+    references: tuple[str, ...] = ()  # ids in data/references.yml (required for `external`)
 
     @property
     def precision(self) -> str:
@@ -51,12 +52,13 @@ class Date:
         """Compact display for tables: 2024, 2024-03, 2024-03-18."""
         return self.value
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, str | list[str]]:
         return {
             "value": self.value,
             "precision": self.precision,
             "basis": self.basis,
             "note": self.note,
+            "references": list(self.references),
         }
 
 

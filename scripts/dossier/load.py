@@ -10,6 +10,7 @@ from . import markdown, yamlio
 from .problems import Problems
 
 REGISTRIES = ("actors", "events", "glossary")
+OPTIONAL_REGISTRIES = ("references", "talking_points")
 
 
 @dataclass
@@ -153,8 +154,11 @@ def _read_body(report: RawReport, lines: list[str], start: int, problems: Proble
         block = []
 
 
-def read_registry(root: Path, name: str, problems: Problems) -> RawRegistry:
+def read_registry(root: Path, name: str, problems: Problems, required: bool = True) -> RawRegistry:
+    """One registry, `data/<name>.yml`; an optional one may be absent (then it is empty)."""
     path = root / "data" / f"{name}.yml"
+    if not required and not path.exists():
+        return RawRegistry(path, [], {})
     try:
         text = read_text(path)
     except TextFileError as exc:

@@ -26,6 +26,12 @@ RemovalReason = Literal[
     "advertising", "promo", "social-prompt", "comment-prompt", "duplicate", "caption", "other"
 ]
 MetadataField = Literal["title", "byline", "published"]
+# How a statement answers an earlier one. Denying and condemning take the other side of the
+# exchange; confirming and repeating take the same side.
+Relation = Literal["denies", "condemns", "confirms", "repeats"]
+RELATIONS: tuple[str, ...] = get_args(Relation)
+OPPOSING = frozenset({"denies", "condemns"})
+NOT_STATED = "not stated"
 
 STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
@@ -68,6 +74,57 @@ class Note:
     paragraph: str | None
     text: str
     pos: Pos
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An outside document the editors consulted; cited by dates, notes and statements."""
+
+    id: str
+    title: str
+    publisher: str
+    date: str | None
+    url: str
+    supports: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Issued:
+    """How the statement was issued: the reference with the issued text, and whether (and how)
+    the report's words differ from it."""
+
+    reference: str
+    differs: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Response:
+    statement: str  # the statement this one answers
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AmbiguousAlias:
+    alias: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TalkingPoint:
+    id: str
+    text: str
+    statements: tuple[str, ...]
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -109,6 +166,10 @@ class Statement:
     event: str | None
     topics: tuple[str, ...]
     pos: Pos
+    note: str | None = None
+    references: tuple[str, ...] = ()
+    issued: Issued | None = None
+    responds_to: tuple[Response, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +192,8 @@ class Report:
     statements: tuple[Statement, ...]
     not_statements: tuple[NotStatement, ...]
     pos: Pos
+    references: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
     @cached_property
     def _paragraphs_by_id(self) -> dict[str, Paragraph]:
@@ -153,6 +216,10 @@ class Actor:
     description: str
     affiliation: str | None
     pos: Pos
+    ambiguous: tuple[AmbiguousAlias, ...] = ()
+    members: tuple[str, ...] = ()
+    member_count: int | None = None
+    members_reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +249,8 @@ class Corpus:
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     glossary: tuple[GlossaryTerm, ...]
+    references: tuple[Reference, ...] = ()
+    talking_points: tuple[TalkingPoint, ...] = ()
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
@@ -212,6 +281,14 @@ class Corpus:
     @property
     def events_by_id(self) -> dict[str, Event]:
         return self._by_id[2]
+
+    @cached_property
+    def references_by_id(self) -> dict[str, Reference]:
+        return {r.id: r for r in self.references}
+
+    @cached_property
+    def statements_by_id(self) -> dict[str, Statement]:
+        return {s.id: s for s in self.statements}
 
 
 def _pnum(pid: str) -> tuple[int, str]:

@@ -45,6 +45,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANCHOR_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 MAX_ID = 80
+OUTSIDE = re.compile(r"\boutside\b", re.IGNORECASE)
+Relation = Literal["denies", "condemns", "confirms", "repeats"]
 
 
 def _one_line(value: str) -> str:
@@ -95,6 +97,15 @@ def _source_name(value: str) -> str:
     return value
 
 
+def _cited_if_outside(text: object, references: list[str]) -> None:
+    """A note that speaks of an outside fact names its source."""
+    if isinstance(text, str) and OUTSIDE.search(text) and not references:
+        raise ValueError(
+            "the note speaks of an outside source: cite it (reference ids from "
+            "data/references.yml) under `references`"
+        )
+
+
 Text = Annotated[str, AfterValidator(_one_line)]
 Slug = Annotated[str, AfterValidator(_slug)]
 AnchorId = Annotated[str, AfterValidator(_anchor)]
@@ -115,6 +126,8 @@ class DateIn(Entry):
     precision: Literal["year", "month", "day"] | None = None
     basis: Basis
     note: Text
+    # Outside sources (ids in data/references.yml): required when the basis is external.
+    references: list[Slug] = Field(default_factory=list, validate_default=True)
 
     @field_validator("value")
     @classmethod
@@ -138,7 +151,7 @@ class DateIn(Entry):
         return precision
 
     def as_date(self) -> Date:
-        return Date(str(self.value), self.basis, self.note)
+        return Date(str(self.value), self.basis, self.note, tuple(self.references))
 
     @field_validator("note")
     @classmethod
@@ -147,14 +160,40 @@ class DateIn(Entry):
             raise ValueError("still a TODO: give the evidence for this date in one sentence")
         return note
 
+    @field_validator("references")
+    @classmethod
+    def _references(cls, references: list[str], info: ValidationInfo) -> list[str]:
+        if not references and info.data.get("basis") == "external":
+            raise ValueError(
+                "an external date cites its source: list the reference id(s) from "
+                "data/references.yml"
+            )
+        _cited_if_outside(info.data.get("note"), references)
+        return references
+
+
+class AmbiguousAliasIn(Entry):
+    """A name that also means something else ("Pyongyang" the city, "Kim" the next Kim): it
+    counts as a mention only right after one of `before` or right before one of `after`."""
+
+    alias: Text
+    before: list[Text] = Field(default_factory=list)
+    after: list[Text] = Field(default_factory=list)
+
 
 class ActorIn(Entry):
     id: Slug
     name: Text
     kind: ActorKind
     aliases: list[Text] = Field(default_factory=list)
+    ambiguous: list[AmbiguousAliasIn] = Field(default_factory=list)
     description: Text
     affiliation: Slug | None = None
+    # A group: the members the texts name, and how many there are in all, with its source
+    # when some are not named.
+    members: list[Slug] = Field(default_factory=list)
+    member_count: Annotated[int, Field(ge=1)] | None = None
+    members_reference: Slug | None = None
 
 
 class EventIn(Entry):
@@ -180,6 +219,27 @@ class GlossaryIn(Entry):
         return term
 
 
+class IssuedIn(Entry):
+    """The statement as its speaker issued it: the reference holding the issued text, whether
+    the report's words differ, and (when they do) only the differing words, in a note."""
+
+    reference: Slug
+    differs: bool
+    note: Text | None = Field(default=None, validate_default=True)
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, note: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("differs") and not note:
+            raise ValueError("say how the report's words differ (quote only the differing words)")
+        return note
+
+
+class RespondsIn(Entry):
+    statement: Slug
+    relation: Relation
+
+
 class StatementIn(Entry):
     id: Slug
     text: Text
@@ -192,6 +252,16 @@ class StatementIn(Entry):
     paragraph: AnchorId
     event: Slug | None = None
     topics: list[Slug] = Field(default_factory=list)
+    note: Text | None = None  # the editors' gloss (never in `text` or `speaker_label`)
+    references: list[Slug] = Field(default_factory=list, validate_default=True)
+    issued: IssuedIn | None = None
+    responds_to: list[RespondsIn] = Field(default_factory=list)
+
+    @field_validator("references")
+    @classmethod
+    def _references(cls, references: list[str], info: ValidationInfo) -> list[str]:
+        _cited_if_outside(info.data.get("note"), references)
+        return references
 
 
 class NotStatementIn(Entry):
@@ -203,6 +273,49 @@ class NotStatementIn(Entry):
 class NoteIn(Entry):
     paragraph: AnchorId | None = None
     text: Text
+    references: list[Slug] = Field(default_factory=list, validate_default=True)
+
+    @field_validator("references")
+    @classmethod
+    def _references(cls, references: list[str], info: ValidationInfo) -> list[str]:
+        _cited_if_outside(info.data.get("text"), references)
+        return references
+
+
+class MentionIn(Entry):
+    """An explicit mention, for a name the registry's rules cannot tell apart."""
+
+    actor: Slug
+    paragraphs: Annotated[list[AnchorId], Field(min_length=1)]
+
+
+class ReferenceIn(Entry):
+    """An outside document the editors consulted (data/references.yml)."""
+
+    id: Slug
+    title: Text
+    publisher: Text
+    date: Any = None
+    url: Url
+    supports: Text
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: Any) -> str | None:
+        if value is None:
+            return None
+        message = check_value(value)
+        if message:
+            raise ValueError(message)
+        return normalise_value(value)
+
+
+class TalkingPointIn(Entry):
+    """A formulation that recurs across statements, confirmed by the editors."""
+
+    id: Slug
+    text: Text
+    statements: Annotated[list[Slug], Field(min_length=2)]
 
 
 class EventRefIn(Entry):
@@ -238,6 +351,8 @@ class ReportIn(Entry):
     published: DateIn
     url: Url | None = None
     source_file: SourceName
+    references: list[Slug] = Field(default_factory=list)  # sources for outlet, date, address
+    mentions: list[MentionIn] = Field(default_factory=list)
     metadata_lines: list[Any] = Field(default_factory=list)
     removed: list[Any] = Field(default_factory=list)
     notes: list[Any] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load import RawReport, read_registry, read_report, report_paths
+from ..load import RawRegistry, RawReport, read_registry, read_report, report_paths
 from ..model import Corpus, Report, event_sort_key, report_sort_key
 from ..problems import InputError, Problems
 from . import quotes, references, registries
@@ -26,10 +26,16 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     problems = Problems(root)
     paths = report_paths(root)
     raw_reports = [r for p in paths if (r := read_report(p, problems)) is not None]
-    regs, unreadable = {}, set()
+    regs: dict[str, RawRegistry] = {}
+    unreadable: set[str] = set()
     for name in ("actors", "events", "glossary"):
         before = len(problems.errors)
         regs[name] = read_registry(root, name, problems)
+        if len(problems.errors) > before:
+            unreadable.add(name)
+    for name in ("references", "talking_points"):
+        before = len(problems.errors)
+        regs[name] = read_registry(root, name, problems, required=False)
         if len(problems.errors) > before:
             unreadable.add(name)
     actors = registries.actors(regs["actors"], problems)
@@ -46,20 +52,41 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
         actors=tuple(sorted(actors, key=lambda a: a.id)),
         events=tuple(sorted(events, key=event_sort_key)),
         glossary=tuple(sorted(glossary, key=lambda g: (g.term.lower(), g.term))),
+        references=tuple(
+            sorted(registries.references(regs["references"], problems), key=lambda r: r.id)
+        ),
+        talking_points=tuple(
+            sorted(registries.talking_points(regs["talking_points"], problems), key=lambda t: t.id)
+        ),
     )
     declared = references.Declared(
-        actors=None
-        if "actors" in unreadable
-        else frozenset(registries.declared_ids(regs["actors"])),
-        events=None
-        if "events" in unreadable
-        else frozenset(registries.declared_ids(regs["events"])),
+        actors=_declared(regs, unreadable, "actors"),
+        events=_declared(regs, unreadable, "events"),
+        references=_declared(regs, unreadable, "references"),
+        statements=frozenset(_statement_ids(raw_reports)),
         complete=len(reports) == len(paths),
     )
     references.check(corpus, declared, problems)
     if problems.errors:
         raise InputError(problems.errors)
     return corpus, problems
+
+
+def _declared(
+    regs: dict[str, RawRegistry], unreadable: set[str], name: str
+) -> frozenset[str] | None:
+    """The ids written in a registry, or None when it could not be read at all."""
+    return None if name in unreadable else frozenset(registries.declared_ids(regs[name]))
+
+
+def _statement_ids(raw_reports: list[RawReport]) -> set[str]:
+    ids = set()
+    for raw in raw_reports:
+        items = raw.meta.get("statements")
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                ids.add(item["id"])
+    return ids
 
 
 def _report_checks(report: Report, raw: RawReport, root: Path, problems: Problems) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import Date
-from ..model import Corpus, Report
+from ..model import Corpus, Pos, Report
 from ..problems import Problems
+from ..text import contains
 from ..urls import reserved_anchor
 from .common import at
 
@@ -23,6 +24,8 @@ class Declared:
 
     actors: frozenset[str] | None
     events: frozenset[str] | None
+    references: frozenset[str] | None
+    statements: frozenset[str]
     # Every page was read and nothing else is wrong: only then are "never referred to"
     # checks sound (a broken page or entry would make them report its references as missing).
     complete: bool
@@ -32,6 +35,9 @@ class Declared:
 
     def unknown_event(self, event_id: str) -> bool:
         return self.events is not None and event_id not in self.events
+
+    def unknown_reference(self, reference_id: str) -> bool:
+        return self.references is not None and reference_id not in self.references
 
 
 def check(corpus: Corpus, declared: Declared, problems: Problems) -> None:
@@ -48,6 +54,16 @@ def check(corpus: Corpus, declared: Declared, problems: Problems) -> None:
                     f"[{event.pos.index}].actors[{a_index}]",
                     f"unknown actor {actor!r} (add it to data/actors.yml)",
                 )
+    _citations(corpus, declared, problems)
+    _groups(corpus, declared, problems)
+    _threads(corpus, declared, problems)
+    _talking_points(corpus, declared, problems)
+    _behalf_consistency(corpus, problems)
+    for report in corpus.reports:
+        _event_paragraphs(report, problems)
+        for mention in report.mentions:
+            if declared.unknown_actor(mention.actor):
+                at(problems, report.pos, "mentions", f"unknown actor {mention.actor!r}")
     if declared.complete and not problems.errors:
         _unsourced(corpus, problems)
 
@@ -134,3 +150,132 @@ def later(date: Date, reference: Date) -> bool:
     """True when `date` is certainly after `reference`, compared at their common precision."""
     depth = min(len(date.value), len(reference.value))
     return date.value[:depth] > reference.value[:depth]
+
+
+def _cited(corpus: Corpus) -> list[tuple[Pos, str, tuple[str, ...]]]:
+    """Every place that cites outside sources: (where, field, reference ids)."""
+    out: list[tuple[Pos, str, tuple[str, ...]]] = []
+    for report in corpus.reports:
+        out.append((report.pos, "published.references", report.published.references))
+        out.append((report.pos, "references", report.references))
+        for note in report.notes:
+            out.append((note.pos, f"notes[{note.pos.index}].references", note.references))
+        for s in report.statements:
+            where = f"statements[{s.pos.index}]"
+            out.append((s.pos, f"{where}.date.references", s.date.references))
+            out.append((s.pos, f"{where}.references", s.references))
+            if s.issued:
+                out.append((s.pos, f"{where}.issued.reference", (s.issued.reference,)))
+    for event in corpus.events:
+        out.append((event.pos, f"[{event.pos.index}].date.references", event.date.references))
+    for actor in corpus.actors:
+        if actor.members_reference:
+            field = f"[{actor.pos.index}].members_reference"
+            out.append((actor.pos, field, (actor.members_reference,)))
+    return out
+
+
+def _citations(corpus: Corpus, declared: Declared, problems: Problems) -> None:
+    for pos, field, ids in _cited(corpus):
+        for ref in ids:
+            if declared.unknown_reference(ref):
+                at(
+                    problems,
+                    pos,
+                    field,
+                    f"unknown reference {ref!r} (add it to data/references.yml)",
+                )
+
+
+def _groups(corpus: Corpus, declared: Declared, problems: Problems) -> None:
+    """A group lists its members, or how many there are and where that is known from."""
+    for actor in corpus.actors:
+        where = f"[{actor.pos.index}]"
+        if actor.kind != "group" and (actor.members or actor.member_count):
+            at(problems, actor.pos, f"{where}.members", "only a group has members")
+            continue
+        for index, member in enumerate(actor.members):
+            if declared.unknown_actor(member):
+                at(problems, actor.pos, f"{where}.members[{index}]", f"unknown actor {member!r}")
+        count = actor.member_count
+        if count is not None and count < len(actor.members):
+            at(
+                problems,
+                actor.pos,
+                f"{where}.member_count",
+                f"{count} is fewer than the {len(actor.members)} members listed",
+            )
+        if count is not None and count > len(actor.members) and not actor.members_reference:
+            at(
+                problems,
+                actor.pos,
+                f"{where}.members_reference",
+                "some members are not listed: cite where the count comes from",
+            )
+
+
+def _threads(corpus: Corpus, declared: Declared, problems: Problems) -> None:
+    """A statement answers one that exists, is another, and is not certainly later."""
+    by_id = corpus.statements_by_id
+    for s in corpus.statements:
+        for index, response in enumerate(s.responds_to):
+            field = f"statements[{s.pos.index}].responds_to[{index}].statement"
+            target = by_id.get(response.statement)
+            if response.statement == s.id:
+                at(problems, s.pos, field, "a statement cannot answer itself")
+            elif response.statement not in declared.statements:
+                at(problems, s.pos, field, f"unknown statement {response.statement!r}")
+            elif target is not None and later(target.date, s.date):
+                at(
+                    problems,
+                    s.pos,
+                    field,
+                    f"{response.statement!r} is dated {target.date.value}, after this statement "
+                    f"({s.date.value}): a statement answers an earlier one",
+                )
+
+
+def _talking_points(corpus: Corpus, declared: Declared, problems: Problems) -> None:
+    by_id = corpus.statements_by_id
+    for point in corpus.talking_points:
+        for index, sid in enumerate(point.statements):
+            field = f"[{point.pos.index}].statements[{index}]"
+            if sid not in declared.statements:
+                at(problems, point.pos, field, f"unknown statement {sid!r}")
+            elif sid in by_id and not contains(by_id[sid].text, point.text):
+                at(
+                    problems,
+                    point.pos,
+                    field,
+                    f"statement {sid!r} does not contain the talking point's words",
+                )
+
+
+def _behalf_consistency(corpus: Corpus, problems: Problems) -> None:
+    """The same speaker on behalf of different parties is worth a second look (a warning)."""
+    seen: dict[str, tuple[tuple[str, ...], str]] = {}
+    for s in corpus.statements:
+        parties = tuple(sorted(s.on_behalf_of))
+        first = seen.setdefault(s.speaker, (parties, s.id))
+        if first[0] != parties:
+            problems.warn(
+                s.pos.file,
+                s.pos.line,
+                f"statements[{s.pos.index}].on_behalf_of",
+                f"{s.speaker!r} speaks on behalf of {list(parties)} here but of "
+                f"{list(first[0])} in {first[1]!r}",
+            )
+
+
+def _event_paragraphs(report: Report, problems: Problems) -> None:
+    """An event lists every paragraph of this report that holds one of its statements."""
+    listed = {ref.event: (ref, set(ref.paragraphs)) for ref in report.events}
+    for s in report.statements:
+        if s.event in listed and s.paragraph not in listed[s.event][1]:
+            ref = listed[s.event][0]
+            at(
+                problems,
+                ref.pos,
+                f"events[{ref.pos.index}].paragraphs",
+                f"add {s.paragraph}: it holds statement {s.id!r} of this event",
+            )

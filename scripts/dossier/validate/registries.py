@@ -4,9 +4,9 @@ that stay inside one registry (unique ids and terms, aliases, affiliations, even
 from __future__ import annotations
 
 from ..load import RawRegistry
-from ..model import Actor, Event, GlossaryTerm
+from ..model import Actor, AmbiguousAlias, Event, GlossaryTerm, Reference, TalkingPoint
 from ..problems import Problems
-from ..schema import ActorIn, EventIn, GlossaryIn
+from ..schema import ActorIn, EventIn, GlossaryIn, ReferenceIn, TalkingPointIn
 from ..urls import glossary_anchor, reserved_anchor
 from .common import Source, at, valid_entries
 
@@ -21,6 +21,9 @@ def actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
         if entry.id == "index":
             src.error((index, "id"), "'index' is reserved for the actors index page")
             continue
+        ambiguous = tuple(
+            AmbiguousAlias(a.alias, tuple(a.before), tuple(a.after)) for a in entry.ambiguous
+        )
         out.append(
             Actor(
                 entry.id,
@@ -30,6 +33,10 @@ def actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
                 entry.description,
                 entry.affiliation,
                 src.pos(index),
+                ambiguous,
+                tuple(entry.members),
+                entry.member_count,
+                entry.members_reference,
             )
         )
     _unique(src, [(a.id, a.pos.index) for a in out], "id")
@@ -75,6 +82,26 @@ def glossary(registry: RawRegistry, problems: Problems) -> list[GlossaryTerm]:
     # Two terms whose headings would get the same anchor on the glossary page.
     distinct = {g.term: g for g in out}.values()
     _unique(src, [(glossary_anchor(g.term), g.pos.index) for g in distinct], "term", "anchor")
+    return out
+
+
+def references(registry: RawRegistry, problems: Problems) -> list[Reference]:
+    src = _source(registry, problems)
+    out = [
+        Reference(r.id, r.title, r.publisher, r.date, r.url, r.supports, src.pos(index))
+        for index, r in valid_entries(src, ReferenceIn, registry.items)
+    ]
+    _unique(src, [(r.id, r.pos.index) for r in out], "id")
+    return out
+
+
+def talking_points(registry: RawRegistry, problems: Problems) -> list[TalkingPoint]:
+    src = _source(registry, problems)
+    out = [
+        TalkingPoint(t.id, t.text, tuple(t.statements), src.pos(index))
+        for index, t in valid_entries(src, TalkingPointIn, registry.items)
+    ]
+    _unique(src, [(t.id, t.pos.index) for t in out], "id")
     return out
 
 

@@ -9,18 +9,22 @@ from .. import urls
 from ..load import RawReport
 from ..model import (
     EventRef,
+    Issued,
+    Mention,
     Note,
     NotStatement,
     Paragraph,
     Pos,
     RemovedLine,
     Report,
+    Response,
     Statement,
 )
 from ..problems import Problems
 from ..schema import (
     LISTS,
     EventRefIn,
+    MentionIn,
     MetadataLineIn,
     NoteIn,
     NotStatementIn,
@@ -69,6 +73,8 @@ def report(raw: RawReport, problems: Problems) -> Report | None:
         statements=tuple(_statements(src, items["statements"], pids, meta.id)),
         not_statements=tuple(_not_statements(src, items["not_statements"], pids)),
         pos=src.pos(),
+        references=tuple(meta.references),
+        mentions=tuple(_mentions(src, meta.mentions, pids)),
     )
 
 
@@ -142,11 +148,26 @@ def _statements(src: Source, items: list[Any], pids: set[str], report_id: str) -
     for index, s in valid_entries(src, StatementIn, items, ("statements",)):
         if not _paragraph_ok(src, ("statements", index, "paragraph"), s.paragraph, pids):
             continue
+        issued = Issued(s.issued.reference, s.issued.differs, s.issued.note) if s.issued else None
         statement = Statement(
-            s.id, s.text, s.kind, s.speaker, s.speaker_label, tuple(s.on_behalf_of),
-            s.date.as_date(), s.venue, report_id, s.paragraph, s.event, tuple(s.topics),
+            s.id,
+            s.text,
+            s.kind,
+            s.speaker,
+            s.speaker_label,
+            tuple(s.on_behalf_of),
+            s.date.as_date(),
+            s.venue,
+            report_id,
+            s.paragraph,
+            s.event,
+            tuple(s.topics),
             src.pos("statements", index),
-        )  # fmt: skip
+            s.note,
+            tuple(s.references),
+            issued,
+            tuple(Response(r.statement, r.relation) for r in s.responds_to),
+        )
         out.append(statement)
     return out
 
@@ -161,7 +182,7 @@ def _not_statements(src: Source, items: list[Any], pids: set[str]) -> list[NotSt
 
 def _notes(src: Source, items: list[Any], pids: set[str]) -> list[Note]:
     return [
-        Note(n.paragraph, n.text, src.pos("notes", index))
+        Note(n.paragraph, n.text, src.pos("notes", index), tuple(n.references))
         for index, n in valid_entries(src, NoteIn, items, ("notes",))
         if _paragraph_ok(src, ("notes", index, "paragraph"), n.paragraph, pids)
     ]
@@ -176,6 +197,18 @@ def _event_refs(src: Source, items: list[Any], pids: set[str]) -> list[EventRef]
         ]
         if all(ok):
             out.append(EventRef(ref.id, tuple(ref.paragraphs), src.pos("events", index)))
+    return out
+
+
+def _mentions(src: Source, mentions: list[MentionIn], pids: set[str]) -> list[Mention]:
+    out = []
+    for index, m in enumerate(mentions):
+        ok = [
+            _paragraph_ok(src, ("mentions", index, "paragraphs", p_index), pid, pids)
+            for p_index, pid in enumerate(m.paragraphs)
+        ]
+        if all(ok):
+            out.append(Mention(m.actor, tuple(m.paragraphs)))
     return out
 
 
