@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Actor, Corpus, Event, Report, Statement
+from .mentions import find_mentions
 
 
 @dataclass
@@ -41,36 +41,7 @@ class Index:
                 self.sources_by_event[ref.event].append((report.id, ref.paragraphs))
                 for pid in ref.paragraphs:
                     self.events_by_paragraph[(report.id, pid)].append(ref.event)
-        self.mentions = self._find_mentions()
-
-    def _find_mentions(self) -> dict[str, dict[str, list[str]]]:
-        """Where each actor is named in report text, by its name or an alias (whole words).
-
-        One pattern of every name scans each paragraph once; a lookahead tries every start
-        position, and the shorter names that prefix a match are checked too, so nested
-        mentions ("Ruritanian" in "Ruritanian minister") are all found.
-        """
-        owner: dict[str, str] = {}
-        for actor in self.corpus.actors:
-            for name in (actor.name, *actor.aliases):
-                owner.setdefault(name, actor.id)
-        found: dict[str, dict[str, list[str]]] = defaultdict(dict)
-        if not owner:
-            return found
-        names = sorted(owner, key=lambda n: (-len(n), n))
-        prefixes = {n: [m for m in names if n.startswith(m)] for n in names}
-        pattern = re.compile(r"(?<!\w)(?=(" + "|".join(map(re.escape, names)) + r")(?!\w))")
-        for report in self.corpus.reports:
-            for para in report.paragraphs:
-                text, ids = para.text, set()
-                for match in pattern.finditer(text):
-                    for name in prefixes[match.group(1)]:
-                        end = match.start() + len(name)
-                        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
-                            ids.add(owner[name])
-                for actor_id in sorted(ids):
-                    found[actor_id].setdefault(report.id, []).append(para.id)
-        return found
+        self.mentions = find_mentions(c)
 
     def statements_of(self, actor_id: str) -> list[Statement]:
         return [s for s in self.statements if s.speaker == actor_id or actor_id in s.on_behalf_of]

@@ -10,7 +10,7 @@ from typing import Any
 from .. import text as textmod
 from ..escape import md_inline
 from ..load import RawReport, TextFileError, read_text
-from ..model import Report
+from ..model import NOT_STATED, Report, Statement
 from ..problems import Problems
 from .common import Source, clip
 
@@ -22,13 +22,7 @@ MAX_LINE_PROBLEMS = 5
 def check_quotes(report: Report, raw: RawReport, problems: Problems) -> None:
     src = Source(raw.path, raw.line, problems)
     for s in report.statements:
-        if s.kind != "paraphrase" and not textmod.contains(
-            report.paragraph(s.paragraph).text, s.text
-        ):
-            src.error(
-                ("statements", s.pos.index or 0, "text"),
-                f"not found verbatim in paragraph {s.paragraph}",
-            )
+        _statement_words(report, s, src)
     for n in report.not_statements:
         if not textmod.contains(report.paragraph(n.paragraph).text, n.text):
             src.error(
@@ -39,6 +33,32 @@ def check_quotes(report: Report, raw: RawReport, problems: Problems) -> None:
     # statement with its own problem would otherwise leave "its" quotation reported again.
     if not any(problem.file == src.rel for problem in problems.errors):
         _coverage(report, raw, src)
+
+
+def _statement_words(report: Report, s: Statement, src: Source) -> None:
+    """A statement's text, of every kind, and how the report names its speaker are the report's
+    own words; its venue is what the text says, "not stated", or cites an outside source."""
+    para = report.paragraph(s.paragraph).text
+    index = s.pos.index or 0
+    if not textmod.contains(para, s.text):
+        src.error(("statements", index, "text"), f"not found verbatim in paragraph {s.paragraph}")
+    if not textmod.contains(para, s.speaker_label):
+        src.error(
+            ("statements", index, "speaker_label"),
+            f"not found verbatim in paragraph {s.paragraph} (how the report names the speaker; "
+            "an explanation goes in `note`)",
+        )
+    if s.venue != NOT_STATED and not s.references and not _said(report, s.venue):
+        src.error(
+            ("statements", index, "venue"),
+            f"{s.venue!r} is not in the report's text: use its words, {NOT_STATED!r}, or cite "
+            "the outside source under `references`",
+        )
+
+
+def _said(report: Report, words: str) -> bool:
+    needle = textmod.normalise(words).casefold()
+    return any(needle in textmod.normalise(p.text).casefold() for p in report.paragraphs)
 
 
 def _coverage(report: Report, raw: RawReport, src: Source) -> None:
