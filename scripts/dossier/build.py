@@ -15,10 +15,12 @@ from .render.exports import exports
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
+from .render.record import differences_page, references_page, talking_points_page
 from .render.redirects import redirect_docs
 from .render.reports import fragments, reports_index, source_copy
 from .render.statements import by_speaker_page, statements_page
 from .render.svg import overview_svg
+from .render.threads import threads_page
 from .render.timeline import timeline
 from .validate import load_corpus
 from .write import Outcome, write_outputs
@@ -58,6 +60,10 @@ def render(
         urls.ACTORS_INDEX: actors_index(ix),
         urls.GLOSSARY: glossary_page(ix),
         urls.TIMELINE_SVG: overview_svg(ix),
+        urls.REFERENCES: references_page(ix),
+        urls.DIFFERENCES: differences_page(ix),
+        urls.THREADS: threads_page(ix),
+        urls.TALKING_POINTS: talking_points_page(ix),
     }
     for actor in corpus.actors:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)

@@ -23,6 +23,10 @@ DATA_PAGE = "data.md"
 ABOUT = "about.md"
 DATA_DIR = "data"
 TIMELINE_SVG = "assets/generated/timeline-overview.svg"
+REFERENCES = "references.md"
+THREADS = "threads.md"
+TALKING_POINTS = "talking-points.md"
+DIFFERENCES = "statements/differences.md"
 
 
 def doc_report(report_id: str) -> str:
@@ -235,3 +239,39 @@ def site_root_from(doc: str) -> str:
     """The site root relative to a file under docs/: `assets/generated/x.js` → `../../`."""
     depth = doc.count("/")
     return "../" * depth if depth else "./"
+
+
+# --- outside sources, threads and talking points --------------------------------------------
+
+
+def reference_anchor(reference_id: str) -> str:
+    return reference_id
+
+
+def reference_link(from_doc: str, reference_id: str) -> str:
+    return link(from_doc, REFERENCES, reference_anchor(reference_id))
+
+
+def url_reference(reference_id: str) -> str:
+    return f"{_site(REFERENCES)}#{reference_anchor(reference_id)}"
+
+
+def thread_anchor(first_statement_id: str) -> str:
+    """A thread is named after its earliest statement."""
+    return f"thread-{first_statement_id}"
+
+
+def thread_link(from_doc: str, first_statement_id: str) -> str:
+    return link(from_doc, THREADS, thread_anchor(first_statement_id))
+
+
+def talking_point_anchor(point_id: str) -> str:
+    return point_id
+
+
+def talking_point_link(from_doc: str, point_id: str) -> str:
+    return link(from_doc, TALKING_POINTS, talking_point_anchor(point_id))
+
+
+def url_talking_point(point_id: str) -> str:
+    return f"{_site(TALKING_POINTS)}#{talking_point_anchor(point_id)}"

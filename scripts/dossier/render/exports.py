@@ -23,6 +23,7 @@ def reports_records(ix: Index) -> list[dict[str, Any]]:
             "published": r.published.as_dict(),
             "url": urls.url_report(r.id),
             "source_file": r.source_file,
+            "references": list(r.references),
             "statements": [s.id for s in ix.statements if s.report == r.id],
             "events": sorted(
                 {ref.event for ref in r.events}, key=lambda e: (ix.events[e].date.sort_key(), e)
@@ -48,6 +49,21 @@ def statements_records(ix: Index) -> list[dict[str, Any]]:
             "url": urls.url_statement(s.id),
             "event": s.event,
             "topics": list(s.topics),
+            "note": s.note,
+            "references": list(s.references),
+            "issued": (
+                {
+                    "reference": s.issued.reference,
+                    "differs": s.issued.differs,
+                    "note": s.issued.note,
+                }
+                if s.issued
+                else None
+            ),
+            "responds_to": [
+                {"statement": r.statement, "relation": r.relation} for r in s.responds_to
+            ],
+            "talking_points": [p.id for p in ix.talking_points_of.get(s.id, [])],
         }
         for s in ix.statements
     ]
@@ -82,8 +98,38 @@ def actors_records(ix: Index) -> list[dict[str, Any]]:
             "aliases": list(a.aliases),
             "description": a.description,
             "url": urls.url_actor(a.id),
+            "members": list(a.members),
+            "member_count": a.member_count,
+            "members_reference": a.members_reference,
         }
         for a in ix.corpus.actors
+    ]
+
+
+def references_records(ix: Index) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "title": r.title,
+            "publisher": r.publisher,
+            "date": r.date,
+            "url": r.url,
+            "supports": r.supports,
+            "site_url": urls.url_reference(r.id),
+        }
+        for r in ix.corpus.references
+    ]
+
+
+def talking_points_records(ix: Index) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.id,
+            "text": p.text,
+            "statements": list(p.statements),
+            "url": urls.url_talking_point(p.id),
+        }
+        for p in ix.corpus.talking_points
     ]
 
 
@@ -91,17 +137,37 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
+# Nested fields that may be null still get their columns, so every row has the same ones.
+NESTED = {"issued": ("reference", "differs", "note")}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "|".join(map(str, value))
+    return str(value)
+
+
+def _item(value: Any) -> str:
+    """A list item in a CSV cell: an event source as report#paragraph, an answer as
+    statement:relation."""
+    if isinstance(value, dict) and "report" in value:
+        return f"{value['report']}#{value['paragraph']}"
+    if isinstance(value, dict):
+        return f"{value['statement']}:{value['relation']}"
+    return str(value)
+
+
 def _flat(record: dict[str, Any]) -> dict[str, str]:
     """One CSV row: dates as date_value/…, lists joined with '|', nested lists as report#pid."""
     row: dict[str, str] = {}
     for key, value in record.items():
-        if isinstance(value, dict):
-            for sub, sub_value in value.items():
-                row[f"{key}_{sub}"] = "" if sub_value is None else str(sub_value)
+        if isinstance(value, dict) or key in NESTED:
+            for sub in NESTED.get(key, tuple(value or {})):
+                row[f"{key}_{sub}"] = _cell((value or {}).get(sub))
         elif isinstance(value, list):
-            row[key] = "|".join(
-                f"{v['report']}#{v['paragraph']}" if isinstance(v, dict) else str(v) for v in value
-            )
+            row[key] = "|".join(_item(v) for v in value)
         else:
             row[key] = "" if value is None else str(value)
     return row
@@ -127,6 +193,8 @@ def exports(ix: Index) -> dict[str, str]:
         "statements.json": to_json(statements),
         "events.json": to_json(events),
         "actors.json": to_json(actors_records(ix)),
+        "references.json": to_json(references_records(ix)),
+        "talking_points.json": to_json(talking_points_records(ix)),
         "statements.csv": to_csv(statements),
         "events.csv": to_csv(events),
     }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .. import escape
+from .. import escape, urls
+from ..dates import Date
 from ..escape import md_inline
 from ..model import Statement
 from ..write import MARKER
+from .index import Index
 
 KIND_LABELS = {
     "direct": "Direct quote",
@@ -50,3 +52,19 @@ def quoted(statement: Statement, words: int | None = None) -> str:
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def sources(ids: tuple[str, ...], ix: Index, page: str) -> str:
+    """'; source: [title](…references#id)' for the outside sources a fact cites ('' if none)."""
+    if not ids:
+        return ""
+    links = ", ".join(
+        f"[{md_inline(ix.references[r].title)}]({urls.reference_link(page, r)})" for r in ids
+    )
+    return f"; {'source' if len(ids) == 1 else 'sources'}: {links}"
+
+
+def date_detail(date: Date, ix: Index, page: str) -> str:
+    """How a date is known: its basis, the evidence, and the outside sources it cites."""
+    cited = sources(date.references, ix, page)
+    return f"{BASIS_LABELS[date.basis]}: {md_inline(date.note)}{cited}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Actor, Corpus, Event, Report, Statement
+from ..model import Actor, Corpus, Event, Reference, Report, Statement, TalkingPoint
 from .mentions import find_mentions
 
 
@@ -21,6 +21,9 @@ class Index:
     events_by_paragraph: dict[tuple[str, str], list[str]] = field(init=False)
     sources_by_event: dict[str, list[tuple[str, tuple[str, ...]]]] = field(init=False)
     mentions: dict[str, dict[str, list[str]]] = field(init=False)  # actor → report → pids
+    references: dict[str, Reference] = field(init=False)
+    responses: dict[str, list[Statement]] = field(init=False)  # statement → its answers
+    talking_points_of: dict[str, list[TalkingPoint]] = field(init=False)  # statement → points
 
     def __post_init__(self) -> None:
         c = self.corpus
@@ -42,6 +45,15 @@ class Index:
                 for pid in ref.paragraphs:
                     self.events_by_paragraph[(report.id, pid)].append(ref.event)
         self.mentions = find_mentions(c)
+        self.references = c.references_by_id
+        self.responses = defaultdict(list)
+        for s in self.statements:
+            for response in s.responds_to:
+                self.responses[response.statement].append(s)
+        self.talking_points_of = defaultdict(list)
+        for point in c.talking_points:
+            for sid in point.statements:
+                self.talking_points_of[sid].append(point)
 
     def statements_of(self, actor_id: str) -> list[Statement]:
         return [s for s in self.statements if s.speaker == actor_id or actor_id in s.on_behalf_of]

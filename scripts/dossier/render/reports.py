@@ -6,14 +6,15 @@ from .. import urls
 from ..escape import md_cell, md_inline, md_url_link
 from ..model import REASONS, Report
 from .fmt import (
-    BASIS_LABELS,
     KIND_SHORT,
     SEARCH_EXCLUDE,
     banner,
+    date_detail,
     excerpt,
     front_matter,
     plural,
     quoted,
+    sources,
 )
 from .index import Index
 
@@ -49,7 +50,7 @@ def _header(report: Report, ix: Index) -> str:
             "",
         ]
     out += ['<div class="dossier-meta" markdown>', ""]
-    for key, value in _meta_rows(report, page):
+    for key, value in _meta_rows(report, ix, page):
         out += [key, f":   {value}", ""]
     out += ["</div>", ""]
     cite = (
@@ -72,7 +73,7 @@ def _header(report: Report, ix: Index) -> str:
     return "\n".join(out)
 
 
-def _meta_rows(report: Report, page: str) -> list[tuple[str, str]]:
+def _meta_rows(report: Report, ix: Index, page: str) -> list[tuple[str, str]]:
     """The metadata panel: each value with how it is known."""
     outlet = md_inline(report.outlet) if report.outlet else "*not named in the text*"
     if report.outlet_note:
@@ -94,8 +95,7 @@ def _meta_rows(report: Report, page: str) -> list[tuple[str, str]]:
         ("Byline", md_inline(report.byline) if report.byline else "*none in the text*"),
         (
             "Published",
-            f"{published.display()} <small>({BASIS_LABELS[published.basis]}: "
-            f"{md_inline(published.note)})</small>",
+            f"{published.display()} <small>({date_detail(published, ix, page)})</small>",
         ),
         ("Title", md_inline(report.title) + title_note),
         (
@@ -107,6 +107,9 @@ def _meta_rows(report: Report, page: str) -> list[tuple[str, str]]:
     ]
     if report.url:
         rows.insert(4, ("Address", md_url_link(report.url)))
+    if report.references:
+        cited = sources(report.references, ix, page).removeprefix("; ")
+        rows.append(("Outside sources", f"{cited} <small>(for the metadata above)</small>"))
     return rows
 
 
@@ -136,7 +139,7 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
 
 
 def _footer(report: Report, ix: Index, page: str) -> str:
-    out = _notes_section(report)
+    out = _notes_section(report, ix)
     out += _statements_section(report, ix, page)
     out += _events_section(report, ix, page)
     out += _not_statements_section(report)
@@ -149,7 +152,7 @@ def _pilcrow(number: int, pid: str) -> str:
     return f"[¶\u00a0{number}](#{pid})"
 
 
-def _notes_section(report: Report) -> list[str]:
+def _notes_section(report: Report, ix: Index) -> list[str]:
     if not report.notes:
         return []
     out = [f"## Editorial notes {{ #{urls.NOTES_SECTION} }}", ""]
@@ -161,9 +164,11 @@ def _notes_section(report: Report) -> list[str]:
             # The first note on a paragraph is the target of that paragraph's note chip.
             anchor = "" if para.id in seen else f'<span id="{urls.note_anchor(para.id)}"></span>'
             seen.add(para.id)
-            out.append(f"- {anchor}{_pilcrow(para.number, para.id)}: {md_inline(note.text)}")
+            where = f"{_pilcrow(para.number, para.id)}: "
         else:
-            out.append(f"- {md_inline(note.text)}")
+            anchor, where = "", ""
+        cited = sources(note.references, ix, urls.doc_report(report.id))
+        out.append(f"- {anchor}{where}{md_inline(note.text)}{cited}")
     return [*out, ""]
 
 

@@ -8,8 +8,9 @@ from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
 from ..model import Statement
-from .fmt import BASIS_LABELS, KIND_LABELS, banner, front_matter, plural, quoted
+from .fmt import KIND_LABELS, banner, date_detail, front_matter, plural, quoted, sources
 from .index import Index
+from .threads import Thread, thread_of
 
 
 def statement_heading(s: Statement, ix: Index) -> str:
@@ -21,6 +22,7 @@ def statements_page(ix: Index) -> str:
     page = urls.STATEMENTS
     statements = ix.statements
     counts = {k: sum(1 for s in statements if s.kind == k) for k in KIND_LABELS}
+    in_thread = thread_of(ix)
     out = [
         front_matter("Statements"),
         banner("docs/reports/*.md"),
@@ -42,11 +44,11 @@ def statements_page(ix: Index) -> str:
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
             out += [f"### {label} {{ #{urls.month_anchor(year, month)} }}", ""]
             for s in in_month:
-                out += _statement(s, ix, page)
+                out += _statement(s, ix, page, in_thread.get(s.id))
     return "\n".join(out) + "\n"
 
 
-def _statement(s: Statement, ix: Index, page: str) -> list[str]:
+def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[str]:
     report = ix.reports[s.report]
     para = report.paragraph(s.paragraph)
     speaker = f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
@@ -63,8 +65,7 @@ def _statement(s: Statement, ix: Index, page: str) -> list[str]:
         "",
         f"- **Speaker:** {speaker}, named in the report as “{md_inline(s.speaker_label)}”"
         + (f"; on behalf of {behalf}" if behalf else ""),
-        f"- **Date:** **{s.date.display()}** <small>({BASIS_LABELS[s.date.basis]}: "
-        f"{md_inline(s.date.note)})</small>",
+        f"- **Date:** **{s.date.display()}** <small>({date_detail(s.date, ix, page)})</small>",
         f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {md_inline(s.venue)}",
         f"- **Source:** *{md_inline(report.title)}* ({report.published.display()}), "
         f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
@@ -74,8 +75,51 @@ def _statement(s: Statement, ix: Index, page: str) -> list[str]:
         out.append(f"- **Event:** [{md_inline(event.title)}]({urls.event_link(page, event.id)})")
     if s.topics:
         out.append("- **Topics:** " + ", ".join(s.topics))
+    out += _record(s, ix, page, thread)
     out += ["", "</div>", ""]
     return out
+
+
+RELATION_VERBS = {
+    "denies": "Denies", "condemns": "Condemns", "confirms": "Confirms", "repeats": "Repeats",
+}  # fmt: skip
+
+
+def _record(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[str]:
+    """What the editors know beyond the report: their note, the issued text, the exchange the
+    statement belongs to, and the talking points it repeats."""
+    out = []
+    if s.note or s.references:
+        note = md_inline(s.note) if s.note else "Outside sources"
+        out.append(f"- **Editors' note:** {note}{sources(s.references, ix, page)}")
+    if s.issued:
+        cited = sources((s.issued.reference,), ix, page)
+        if s.issued.differs:
+            out.append(
+                f"- **Differs from the issued text:** {md_inline(s.issued.note or '')}{cited}"
+            )
+        else:
+            out.append(f"- **Issued text:** the report's words match it{cited}")
+    by_id = ix.corpus.statements_by_id
+    for response in s.responds_to:
+        target = by_id.get(response.statement)
+        if target is not None:
+            out.append(f"- **{RELATION_VERBS[response.relation]}:** {_short(target, ix, page)}")
+    for answer in ix.responses.get(s.id, []):
+        relation = next(r.relation for r in answer.responds_to if r.statement == s.id)
+        out.append(f"- **Answered ({relation}) by:** {_short(answer, ix, page)}")
+    if thread is not None:
+        link = urls.thread_link(page, thread.anchor_id)
+        out.append(f"- **Thread:** [an exchange of {len(thread.statements)} statements]({link})")
+    for point in ix.talking_points_of.get(s.id, []):
+        link = urls.talking_point_link(page, point.id)
+        out.append(f"- **Talking point:** [“{md_inline(point.text)}”]({link})")
+    return out
+
+
+def _short(s: Statement, ix: Index, page: str) -> str:
+    speaker = md_inline(ix.actors[s.speaker].name)
+    return f"{speaker}, {s.date.display()}: [{quoted(s, 12)}]({urls.statement_link(page, s.id)})"
 
 
 def by_speaker_page(ix: Index) -> str:

@@ -8,7 +8,7 @@ from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
 from ..model import Event
-from .fmt import BASIS_LABELS, SEARCH_EXCLUDE, banner, front_matter, plural, quoted
+from .fmt import SEARCH_EXCLUDE, banner, date_detail, front_matter, plural, quoted
 from .index import Index
 from .svg import text_equivalent
 
@@ -59,7 +59,7 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
     out = [f"#### {md_heading(event.title, urls.event_anchor(event.id))}", ""]
     out += [
         f"**{event.date.display()}** · {event.kind} · "
-        f"<small>date {BASIS_LABELS[event.date.basis]}: {md_inline(event.date.note)}</small>",
+        f"<small>date {date_detail(event.date, ix, page)}</small>",
         "",
         md_inline(event.summary),
         "",
