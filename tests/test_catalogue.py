@@ -24,6 +24,7 @@ EXPECTED = Path(__file__).parent / "catalogue"
 UPDATE = os.environ.get("DOSSIER_UPDATE_GOLDENS") == "1"
 A = "docs/reports/2024-03-05-ministers-condemn.md"
 B = "docs/reports/2024-fenwick-denies.md"
+REFS = "data/references.yml"
 Edit = Callable[[Path], None]
 
 
@@ -296,6 +297,110 @@ CASES = [
     ),
     case("url-not-http", replace(B, "url: null", "url: javascript:alert(1)")),
     case("glossary-term-with-bracket", lambda r: _glossary_bracket(r)),
+    # --- true to the record: outside sources, issued wording, threads, groups -----------------
+    case("external-date-without-reference", replace(B, ", references: [fenwick-bulletin]}", "}")),
+    case(
+        "note-speaks-of-outside-without-reference",
+        replace(A, "  references: [fenwick-bulletin]\n", ""),
+    ),
+    case(
+        "unknown-reference",
+        replace(B, "references: [fenwick-bulletin]}", "references: [bulletin]}"),
+    ),
+    case(
+        "reference-without-http-address",
+        replace(REFS, "url: https://example.org/ruritania/communique", "url: file:///etc/passwd"),
+    ),
+    case(
+        "paraphrase-not-verbatim",
+        replace(
+            A,
+            "text: Grand Fenwick denied sending any missiles.",
+            "text: Grand Fenwick denied sending missiles.",
+        ),
+    ),
+    case(
+        "speaker-label-with-a-gloss",
+        replace(
+            A,
+            "speaker_label: the Ruritanian minister, Anna Berg",
+            "speaker_label: the Ruritanian minister (Anna Berg)",
+        ),
+    ),
+    case(
+        "venue-not-in-the-text",
+        replace(
+            A,
+            "venue: joint press conference\n  paragraph: p2",
+            "venue: televised address\n  paragraph: p2",
+        ),
+    ),
+    case(
+        "issued-differs-without-a-note",
+        replace(B, ', note: "Reported “baseless”; issued “entirely baseless”."}', "}"),
+    ),
+    case(
+        "answers-an-unknown-statement",
+        replace(
+            B,
+            "statement: 2024-03-04-berg-will-not-stand-by, relation: denies",
+            "statement: 2024-03-04-berg, relation: denies",
+        ),
+    ),
+    case(
+        "answers-a-later-statement",
+        replace(
+            B,
+            "statement: 2024-03-04-berg-will-not-stand-by, relation: denies",
+            "statement: 2024-fenwick-baseless, relation: denies",
+        ),
+        replace(
+            B,
+            'value: "2024", basis: inferred, note: "Added',
+            'value: "2024-02", basis: inferred, note: "Added',
+        ),
+    ),
+    case("unknown-relation", replace(B, "relation: denies", "relation: rebuts")),
+    case(
+        "group-count-without-reference",
+        replace("data/actors.yml", "  members_reference: ministers-communique\n", ""),
+    ),
+    case(
+        "members-of-a-country",
+        replace(
+            "data/actors.yml",
+            "  aliases: [Ruritanian]\n",
+            "  aliases: [Ruritanian]\n  members: [anna-berg]\n",
+        ),
+    ),
+    case(
+        "event-leaves-out-a-statements-paragraph",
+        replace(
+            A,
+            "- id: ministers-joint-press-conference\n  paragraphs: [p1, p2]",
+            "- id: ministers-joint-press-conference\n  paragraphs: [p1]",
+        ),
+    ),
+    case(
+        "talking-point-not-in-a-statement",
+        replace("data/talking_points.yml", "text: missiles", "text: rockets"),
+    ),
+    case(
+        "talking-point-with-one-statement",
+        replace(
+            "data/talking_points.yml",
+            "statements: [2024-03-04-berg-will-not-stand-by, 2024-fenwick-denial-alpha]",
+            "statements: [2024-03-04-berg-will-not-stand-by]",
+        ),
+    ),
+    case(
+        "ambiguous-alias-names-another-actor",
+        replace(
+            "data/actors.yml",
+            "  aliases: []\n  description: Another country",
+            "  aliases: []\n  ambiguous: [{alias: Ruritanian, after: [minister]}]\n  description: Another country",
+        ),
+    ),
     case(
         "candidates-left-in-a-ready-report",
         replace(
@@ -371,7 +476,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_catalogue_is_large_and_named_uniquely() -> None:
     names = [c.name for c in CASES]
     assert len(names) == len(set(names))
-    assert len(CASES) >= 40
+    assert len(CASES) >= 70
 
 
 @pytest.mark.parametrize("bad", CASES, ids=lambda c: c.name)

@@ -420,7 +420,8 @@ def _message(cls: type[Entry], error: Any) -> tuple[Loc, str]:
     if kind in ("int_type", "greater_than_equal"):
         return loc, f"must be a positive whole number, got {value!r}"
     if kind == "too_short":
-        return loc, "must list at least one entry"
+        least = error.get("ctx", {}).get("min_length", 1)
+        return loc, f"must list at least {'one entry' if least == 1 else f'{least} entries'}"
     if kind == "value_error":
         return loc, str(error["ctx"]["error"])
     if kind in ("string_sub_type", "date_type", "int_from_float"):

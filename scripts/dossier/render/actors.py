@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..escape import md_inline
 from ..model import Actor, Report, Statement
-from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted
+from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted, sources
 from .index import Index
 
 KIND_TITLES = {
@@ -89,11 +89,17 @@ def _facts(actor: Actor, ix: Index, page: str) -> list[str]:
     if actor.affiliation:
         parent = ix.actors[actor.affiliation]
         facts.append(f"**Part of:** [{md_inline(parent.name)}]({urls.actor_link(page, parent.id)})")
-    members = ix.members_of(actor.id)
+    members = [ix.actors[m] for m in actor.members] or ix.members_of(actor.id)
     if members:
         facts.append(
             "**Includes:** "
             + ", ".join(f"[{md_inline(m.name)}]({urls.actor_link(page, m.id)})" for m in members)
+        )
+    if actor.member_count and actor.member_count > len(members):
+        unnamed = actor.member_count - len(members)
+        cited = sources((actor.members_reference,) if actor.members_reference else (), ix, page)
+        facts.append(
+            f"**Members in all:** {actor.member_count} ({unnamed} not named in the reports{cited})"
         )
     return facts
 

@@ -81,10 +81,17 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
     statements = ix.event_statements(event.id)
     if statements:
         out += ["**Statements:**", "", SEARCH_EXCLUDE, ""]
+        by_id = ix.corpus.statements_by_id
         for s in statements:
+            answers = "; ".join(
+                f"{r.relation} {md_inline(ix.actors[by_id[r.statement].speaker].name)}"
+                for r in s.responds_to
+                if r.statement in by_id
+            )
             out.append(
                 f"- [{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
                 f"[{quoted(s, 20)}]({urls.statement_link(page, s.id)})"
+                + (f" <small>({answers})</small>" if answers else "")
             )
         out += ["", "</div>", ""]
     return out

@@ -25,7 +25,7 @@ class Declared:
     actors: frozenset[str] | None
     events: frozenset[str] | None
     references: frozenset[str] | None
-    statements: frozenset[str]
+    statements: frozenset[str] | None
     # Every page was read and nothing else is wrong: only then are "never referred to"
     # checks sound (a broken page or entry would make them report its references as missing).
     complete: bool
@@ -35,6 +35,9 @@ class Declared:
 
     def unknown_event(self, event_id: str) -> bool:
         return self.events is not None and event_id not in self.events
+
+    def unknown_statement(self, statement_id: str) -> bool:
+        return self.statements is not None and statement_id not in self.statements
 
     def unknown_reference(self, reference_id: str) -> bool:
         return self.references is not None and reference_id not in self.references
@@ -223,7 +226,7 @@ def _threads(corpus: Corpus, declared: Declared, problems: Problems) -> None:
             target = by_id.get(response.statement)
             if response.statement == s.id:
                 at(problems, s.pos, field, "a statement cannot answer itself")
-            elif response.statement not in declared.statements:
+            elif declared.unknown_statement(response.statement):
                 at(problems, s.pos, field, f"unknown statement {response.statement!r}")
             elif target is not None and later(target.date, s.date):
                 at(
@@ -240,7 +243,7 @@ def _talking_points(corpus: Corpus, declared: Declared, problems: Problems) -> N
     for point in corpus.talking_points:
         for index, sid in enumerate(point.statements):
             field = f"[{point.pos.index}].statements[{index}]"
-            if sid not in declared.statements:
+            if declared.unknown_statement(sid):
                 at(problems, point.pos, field, f"unknown statement {sid!r}")
             elif sid in by_id and not contains(by_id[sid].text, point.text):
                 at(

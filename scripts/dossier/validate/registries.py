@@ -135,8 +135,18 @@ def _unique(src: Source, values: list[tuple[str, int | None]], key: str, what: s
 def _aliases(src: Source, actors: list[Actor]) -> None:
     owner: dict[str, str] = {}
     for actor in actors:
-        for a_index, alias in enumerate((actor.name, *actor.aliases)):
+        names = (actor.name, *actor.aliases, *(a.alias for a in actor.ambiguous))
+        for a_index, alias in enumerate(names):
             first = owner.setdefault(alias, actor.id)
             if first != actor.id:
-                key = ("aliases", a_index - 1) if a_index else ("name",)
+                key = _name_key(actor, a_index)
                 src.error((actor.pos.index or 0, *key), f"{alias!r} already names actor {first!r}")
+
+
+def _name_key(actor: Actor, index: int) -> tuple[str | int, ...]:
+    """The key path of the `index`-th of an actor's names (name, aliases, ambiguous)."""
+    if index == 0:
+        return ("name",)
+    if index <= len(actor.aliases):
+        return ("aliases", index - 1)
+    return ("ambiguous", index - 1 - len(actor.aliases), "alias")
