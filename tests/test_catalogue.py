@@ -398,7 +398,8 @@ CASES = [
         replace(
             "data/actors.yml",
             "  aliases: []\n  description: Another country",
-            "  aliases: []\n  ambiguous: [{alias: Ruritanian, after: [minister]}]\n  description: Another country",
+            "  aliases: []\n  ambiguous: [{alias: Ruritanian, after: [minister]}]\n"
+            "  description: Another country",
         ),
     ),
     case(
