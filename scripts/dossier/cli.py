@@ -6,8 +6,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from .build import Result
 
 
 def find_root(start: Path) -> Path | None:
@@ -108,8 +112,22 @@ def _build(root: Path, write: bool) -> int:
             f"{len(result.deleted)} removed, {result.unchanged} unchanged ({took:.2f} s)."
         )
     else:
+        _talking_point_candidates(result)
         print(f"dossier check: {result.summary}; no problems ({took:.2f} s).")
     return 0
+
+
+def _talking_point_candidates(result: Result) -> None:
+    """For editors only: repeated wording not yet confirmed as a talking point."""
+    from .repeats import candidates
+
+    for candidate in candidates(result.corpus):
+        where = ", ".join(f"{s.id} ({s.date.display()})" for s in candidate.statements)
+        print(
+            f"note: possible talking point “{candidate.words}” in {where}: confirm it in "
+            "data/talking_points.yml or leave it",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":
