@@ -294,7 +294,7 @@ def test_formula_cells_are_guarded(hostile_project: Project):
         assert not formulas, f"{name}: unguarded formula cells {formulas}"
     assert '\'=HYPERLINK("http://evil.example/","click")' in cells["statements.csv"]
     assert "'@SUM(A1:A2)" in cells["statements.csv"]
-    assert "'-2+3 the spokesperson" in cells["statements.csv"]
+    assert any(c.startswith("'-2+3 the spokesperson") for c in cells["statements.csv"])
     assert "'+1+1 reported in March 2024." in cells["statements.csv"]
     assert '\'--8<-- "secret.txt"' in cells["events.csv"]
     # The JSON exports carry the text unchanged: the guard is for spreadsheets only.
