@@ -54,17 +54,24 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def sources(ids: tuple[str, ...], ix: Index, page: str) -> str:
-    """'; source: [title](…references#id)' for the outside sources a fact cites ('' if none)."""
+def sources(ids: tuple[str, ...], ix: Index, page: str, after: str = "") -> str:
+    """The outside sources a fact cites, as links to their entries ('' if none), to follow the
+    text `after`: a sentence of their own after a full sentence, else '; source: …'."""
     if not ids:
         return ""
     links = ", ".join(
         f"[{md_inline(ix.references[r].title)}]({urls.reference_link(page, r)})" for r in ids
     )
-    return f"; {'source' if len(ids) == 1 else 'sources'}: {links}"
+    word = "source" if len(ids) == 1 else "sources"
+    if after.rstrip().endswith(_SENTENCE_END):
+        return f" {word.capitalize()}: {links}."
+    return f"; {word}: {links}"
+
+
+_SENTENCE_END = (".", "!", "?", ".”", "?”", "!”", '."', ".’", ".)")
 
 
 def date_detail(date: Date, ix: Index, page: str) -> str:
     """How a date is known: its basis, the evidence, and the outside sources it cites."""
-    cited = sources(date.references, ix, page)
+    cited = sources(date.references, ix, page, date.note)
     return f"{BASIS_LABELS[date.basis]}: {md_inline(date.note)}{cited}"

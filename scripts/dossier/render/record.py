@@ -83,10 +83,9 @@ def differences_page(ix: Index) -> str:
     ]
     for s in differ:
         assert s.issued is not None
-        out += [
-            _statement_line(s, ix, page),
-            f"    - {md_inline(s.issued.note or '')}{sources((s.issued.reference,), ix, page)}",
-        ]
+        note = s.issued.note or ""
+        cited = sources((s.issued.reference,), ix, page, note)
+        out += [_statement_line(s, ix, page), f"    - {md_inline(note)}{cited}"]
     same = [s for s in checked if s.issued and not s.issued.differs]
     if same:
         out += ["", "## Matching the issued text { #matching }", ""]

@@ -167,7 +167,7 @@ def _notes_section(report: Report, ix: Index) -> list[str]:
             where = f"{_pilcrow(para.number, para.id)}: "
         else:
             anchor, where = "", ""
-        cited = sources(note.references, ix, urls.doc_report(report.id))
+        cited = sources(note.references, ix, urls.doc_report(report.id), note.text)
         out.append(f"- {anchor}{where}{md_inline(note.text)}{cited}")
     return [*out, ""]
 

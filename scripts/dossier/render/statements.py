@@ -91,9 +91,9 @@ def _record(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[s
     out = []
     if s.note or s.references:
         note = md_inline(s.note) if s.note else "Outside sources"
-        out.append(f"- **Editors' note:** {note}{sources(s.references, ix, page)}")
+        out.append(f"- **Editors' note:** {note}{sources(s.references, ix, page, s.note or '')}")
     if s.issued:
-        cited = sources((s.issued.reference,), ix, page)
+        cited = sources((s.issued.reference,), ix, page, s.issued.note or "")
         if s.issued.differs:
             out.append(
                 f"- **Differs from the issued text:** {md_inline(s.issued.note or '')}{cited}"
