@@ -13,7 +13,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from conftest import REPO, Project, make_project, run_dossier
 from dossier.write import read_manifest
 
-DATE_KEYS = {"value", "precision", "basis", "note"}
+DATE_KEYS = {"value", "precision", "basis", "note", "references"}
+RELATIONS = {"denies", "condemns", "confirms", "repeats"}
 
 
 class _Links(HTMLParser):
@@ -97,6 +98,8 @@ def _date(value) -> None:
     assert set(value) == DATE_KEYS
     assert value["precision"] == {4: "year", 7: "month", 10: "day"}[len(value["value"])]
     assert value["basis"] in ("stated", "inferred", "external") and value["note"]
+    # An outside date always names its source.
+    assert value["basis"] != "external" or value["references"]
 
 
 def test_exports_follow_the_schema(real_project: Project):
@@ -104,6 +107,13 @@ def test_exports_follow_the_schema(real_project: Project):
     reports, statements = load(site, "reports.json"), load(site, "statements.json")
     events, actors = load(site, "events.json"), load(site, "actors.json")
     actor_ids = {a["id"] for a in actors}
+    references = load(site, "references.json")
+    reference_ids = {r["id"] for r in references}
+    point_ids = {p["id"] for p in load(site, "talking_points.json")}
+    for ref in references:
+        assert list(ref) == ["id", "title", "publisher", "date", "url", "supports", "site_url"]
+        assert ref["url"].startswith(("http://", "https://"))
+        assert ref["site_url"] == f"references/#{ref['id']}"
     statement_ids = {s["id"] for s in statements}
     event_ids = {e["id"] for e in events}
     for r in reports:
@@ -118,7 +128,9 @@ def test_exports_follow_the_schema(real_project: Project):
             "source_file",
             "statements",
             "events",
+            "references",  # added after the brief's fields, as its interface allows
         ]
+        assert set(r["references"]) <= reference_ids
         assert r["title_source"] in ("report", "editor")
         assert r["url"] == f"reports/{r['id']}/"
         assert (site / "data" / "sources" / r["source_file"]).read_bytes() == (
@@ -141,7 +153,22 @@ def test_exports_follow_the_schema(real_project: Project):
             "url",
             "event",
             "topics",
+            "note",
+            "references",
+            "issued",
+            "responds_to",
+            "talking_points",
         ]
+        assert set(s["references"]) <= reference_ids
+        assert s["issued"] is None or (
+            set(s["issued"]) == {"reference", "differs", "note"}
+            and s["issued"]["reference"] in reference_ids
+            and (s["issued"]["note"] or not s["issued"]["differs"])
+        )
+        assert all(
+            r["statement"] in statement_ids and r["relation"] in RELATIONS for r in s["responds_to"]
+        )
+        assert set(s["talking_points"]) <= point_ids
         assert s["kind"] in ("direct", "partial", "paraphrase")
         assert s["speaker"] in actor_ids and set(s["on_behalf_of"]) <= actor_ids
         assert s["url"] == f"statements/#{s['id']}"
@@ -163,12 +190,17 @@ def test_exports_follow_the_schema(real_project: Project):
         assert e["url"] == f"timeline/#{e['id']}"
         _date(e["date"])
     for a in actors:
-        assert list(a) == ["id", "name", "kind", "aliases", "description", "url"]
+        assert list(a) == [
+            "id", "name", "kind", "aliases", "description", "url",
+            "members", "member_count", "members_reference",
+        ]  # fmt: skip
+        assert a["members_reference"] is None or a["members_reference"] in reference_ids
         assert a["kind"] in ("person", "organization", "country", "group")
         assert a["url"] == f"actors/{a['id']}/"
     rows = list(csv.DictReader(io.StringIO((site / "data" / "statements.csv").read_text())))
     assert [r["id"] for r in rows] == [s["id"] for s in statements]
     assert {"date_value", "date_precision", "date_basis", "date_note"} <= set(rows[0])
+    assert {"issued_reference", "issued_differs", "issued_note", "responds_to"} <= set(rows[0])
     rows = list(csv.DictReader(io.StringIO((site / "data" / "events.csv").read_text())))
     assert [r["id"] for r in rows] == [e["id"] for e in events]
 

@@ -23,11 +23,11 @@ def reports_records(ix: Index) -> list[dict[str, Any]]:
             "published": r.published.as_dict(),
             "url": urls.url_report(r.id),
             "source_file": r.source_file,
-            "references": list(r.references),
             "statements": [s.id for s in ix.statements if s.report == r.id],
             "events": sorted(
                 {ref.event for ref in r.events}, key=lambda e: (ix.events[e].date.sort_key(), e)
             ),
+            "references": list(r.references),
         }
         for r in ix.corpus.reports
     ]

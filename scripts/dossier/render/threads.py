@@ -118,8 +118,9 @@ def threads_page(ix: Index) -> str:
     ]
     for thread in found:
         first = thread.statements[0]
-        title = f"{ix.actors[first.speaker].name}, {first.date.display()}"
-        out += [f"## {md_inline(title)} {{ #{urls.thread_anchor(thread.anchor_id)} }}", ""]
+        # The opening statement's speaker, date and first words tell the threads apart.
+        title = f"{md_inline(ix.actors[first.speaker].name)}, {first.date.display()}: "
+        out += [f"## {title}{quoted(first, 8)} {{ #{urls.thread_anchor(thread.anchor_id)} }}", ""]
         left, right = _side_label(thread, 0, ix), _side_label(thread, 1, ix)
         out += [
             f"| Date | {md_cell(left)} | {md_cell(right)} |",
