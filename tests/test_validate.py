@@ -169,3 +169,45 @@ def test_check_writes_nothing(project):
     result = run_dossier(project, "check")
     assert result.returncode == 0, result.stderr
     assert not (project / "includes").exists()
+
+
+def test_a_speaker_on_behalf_of_different_parties_is_a_warning(project):
+    edit(
+        project,
+        "docs/reports/2024-fenwick-denies.md",
+        '  on_behalf_of: [grand-fenwick]\n  date: {value: "2024"',
+        '  on_behalf_of: []\n  date: {value: "2024"',
+    )
+    result = run_dossier(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"docs/reports/2024-fenwick-denies.md:\d+: statements\[0\]\.on_behalf_of: warning: "
+        r"'grand-fenwick-foreign-ministry' speaks on behalf of \['grand-fenwick'\] here but of "
+        r"\[\] in '2024-fenwick-sent-nothing'",
+        result.stderr,
+    ), result.stderr
+
+
+def test_check_proposes_repeated_wording_as_a_talking_point(project):
+    """A formulation repeated on another occasion is proposed by `dossier check` (to editors
+    only); once confirmed in data/talking_points.yml it is no longer proposed."""
+    old, new = (
+        "We have sent nothing to anyone.",
+        "We will not stand by while missiles cross the border.",
+    )
+    for rel in ("sources/beta.txt", *["docs/reports/2024-fenwick-denies.md"] * 2):
+        edit(project, rel, old, new)  # the page: the statement's text, then the paragraph
+    result = run_dossier(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "note: possible talking point “we will not stand by while missiles cross the border” in "
+        "2024-fenwick-sent-nothing (2024), 2024-03-04-berg-will-not-stand-by (4 March 2024): "
+        "confirm it in data/talking_points.yml or leave it"
+    ) in result.stderr
+    assert "note:" not in run_dossier(project, "build").stderr  # not on the site's build
+    with (project / "data" / "talking_points.yml").open("a", encoding="utf-8") as points:
+        points.write(
+            "- id: not-stand-by\n  text: will not stand by while missiles cross the border\n"
+            "  statements: [2024-03-04-berg-will-not-stand-by, 2024-fenwick-sent-nothing]\n"
+        )
+    assert "note: possible talking point" not in run_dossier(project, "check").stderr
