@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import urllib.parse
 
 from .text import slugify
 
@@ -275,3 +276,50 @@ def talking_point_link(from_doc: str, point_id: str) -> str:
 
 def url_talking_point(point_id: str) -> str:
     return f"{_site(TALKING_POINTS)}#{talking_point_anchor(point_id)}"
+
+
+# --- the statement finder and its filter state -----------------------------------------------
+# The finder keeps its filters in the query string, so a filtered view can be shared, reloaded
+# and navigated with back/forward. One value per key; keys in this order; values are the ids or
+# words the data uses (percent-encoded). docs/assets/finder.js reads and writes the same keys.
+#   speaker      actor id of the speaker              speaker=us-state-department
+#   on_behalf_of actor id (country or organisation)   on_behalf_of=united-states
+#   kind         direct | partial | paraphrase        kind=partial
+#   venue        the statement's venue, as recorded   venue=briefing
+#   topic        topic id                             topic=arms-transfers
+#   month        YYYY-MM (statements dated within it) month=2024-06
+#   since, until YYYY, YYYY-MM or YYYY-MM-DD (a range, both ends included)
+#   report       report id                            report=2024-06-19-...
+#   event        event id                             event=putin-visit-2024
+#   differs      yes | no (the issued text is public and differs, or matches)
+#   thread       id of the thread's earliest statement (as on the Threads page)
+#   q            free text over the statement and its paragraph
+
+FINDER = "statements/finder.md"
+FINDER_FILTERS = (
+    "speaker", "on_behalf_of", "kind", "venue", "topic", "month", "since", "until",
+    "report", "event", "differs", "thread", "q",
+)  # fmt: skip
+
+
+def finder_query(**filters: str) -> str:
+    """The query string (with its `?`, or "" when there is no filter) for a filter state."""
+    unknown = sorted(set(filters) - set(FINDER_FILTERS))
+    if unknown:
+        raise ValueError(f"unknown finder filter(s): {', '.join(unknown)}")
+    pairs = [(key, filters[key]) for key in FINDER_FILTERS if filters.get(key)]
+    return "?" + urllib.parse.urlencode(pairs, quote_via=urllib.parse.quote) if pairs else ""
+
+
+def finder_link(from_doc: str, **filters: str) -> str:
+    """A relative Markdown link to the finder filtered by `filters`, for a page's Markdown:
+    from `actors/x.md`, `finder_link(doc, topic="arms-transfers")` is
+    `../statements/finder.md?topic=arms-transfers`, which MkDocs checks and publishes as
+    `../../statements/finder/?topic=arms-transfers` (it keeps the query string)."""
+    target = posixpath.relpath(FINDER, posixpath.dirname(from_doc))  # the file even from itself
+    return target + finder_query(**filters)
+
+
+def url_finder(**filters: str) -> str:
+    """The finder's site URL with a filter state, relative to the site root."""
+    return _site(FINDER) + finder_query(**filters)
