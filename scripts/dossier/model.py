@@ -220,6 +220,20 @@ class Actor:
     members: tuple[str, ...] = ()
     member_count: int | None = None
     members_reference: str | None = None
+    sort_name: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """People sort by family name: the registry's `sort_name` (e.g. "Kim Jong Un", whose
+        family name comes first), else the last word first ("Blinken Antony")."""
+        if self.sort_name:
+            key = self.sort_name
+        elif self.kind == "person" and " " in self.name:
+            first, _, last = self.name.rpartition(" ")
+            key = f"{last} {first}"
+        else:
+            key = self.name
+        return (key.casefold(), self.id)
 
 
 @dataclass(frozen=True)

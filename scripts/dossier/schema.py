@@ -194,6 +194,7 @@ class ActorIn(Entry):
     members: list[Slug] = Field(default_factory=list)
     member_count: Annotated[int, Field(ge=1)] | None = None
     members_reference: Slug | None = None
+    sort_name: Text | None = None  # how a person sorts, family name first ("Park Jin")
 
 
 class EventIn(Entry):

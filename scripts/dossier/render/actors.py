@@ -29,9 +29,7 @@ def actors_index(ix: Index) -> str:
         "",
     ]
     for kind, title in KIND_TITLES.items():
-        actors = sorted(
-            (a for a in ix.corpus.actors if a.kind == kind), key=lambda a: a.name.lower()
-        )
+        actors = sorted((a for a in ix.corpus.actors if a.kind == kind), key=lambda a: a.sort_key)
         if not actors:
             continue
         out += [
@@ -66,7 +64,7 @@ def actor_page(actor: Actor, ix: Index) -> str:
     ]
     facts = _facts(actor, ix, page)
     facts.append(
-        f"{plural(len(statements), 'statement')} · {plural(len(events), 'event')} · "
+        f"{ix.count_text(actor.id)} · {plural(len(events), 'event')} · "
         f"{plural(len(reports), 'report')}"
     )
     out += [f"- {f}" for f in facts] + [""]
@@ -110,10 +108,10 @@ def _statements(actor: Actor, statements: list[Statement], ix: Index, page: str)
         return [*out, "None indexed."]
     out += [SEARCH_EXCLUDE, ""]
     for s in statements:
-        by = md_inline(ix.actors[s.speaker].name)
-        role = "" if s.speaker == actor.id else f" <small>(by {by}, on their behalf)</small>"
         link = urls.statement_link(page, s.id)
-        out.append(f"- {s.date.display()}: [{quoted(s, 22)}]({link}){role}")
+        out.append(
+            f"- {s.date.display()}: [{quoted(s, 22)}]({link}){role_note(actor.id, s, ix, page)}"
+        )
     return [*out, "", "</div>"]
 
 
@@ -131,3 +129,16 @@ def _reports(actor: Actor, reports: list[Report], ix: Index, page: str) -> list[
             f"({urls.report_link(page, r.id)}){where}"
         )
     return out
+
+
+def role_note(actor_id: str, s: Statement, ix: Index, page: str) -> str:
+    """How a statement belongs to an actor's list, when the actor did not make it itself."""
+    role = ix.role(actor_id, s)
+    by = md_inline(ix.actors[s.speaker].name)
+    if role == "behalf":
+        return f" <small>(by {by}, on its behalf)</small>"
+    if role == "affiliate":
+        return f" <small>(by {by}, who belongs to it)</small>"
+    if role not in (None, "speaker"):
+        return f" <small>(as part of [{by}]({urls.actor_link(page, s.speaker)}))</small>"
+    return ""

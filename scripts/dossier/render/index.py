@@ -22,6 +22,7 @@ class Index:
     sources_by_event: dict[str, list[tuple[str, tuple[str, ...]]]] = field(init=False)
     mentions: dict[str, dict[str, list[str]]] = field(init=False)  # actor → report → pids
     references: dict[str, Reference] = field(init=False)
+    group_members: dict[str, frozenset[str]] = field(init=False)  # group → its members
     responses: dict[str, list[Statement]] = field(init=False)  # statement → its answers
     talking_points_of: dict[str, list[TalkingPoint]] = field(init=False)  # statement → points
 
@@ -45,6 +46,7 @@ class Index:
                 for pid in ref.paragraphs:
                     self.events_by_paragraph[(report.id, pid)].append(ref.event)
         self.mentions = find_mentions(c)
+        self.group_members = {a.id: frozenset(a.members) for a in c.actors if a.members}
         self.references = c.references_by_id
         self.responses = defaultdict(list)
         for s in self.statements:
@@ -56,7 +58,34 @@ class Index:
                 self.talking_points_of[sid].append(point)
 
     def statements_of(self, actor_id: str) -> list[Statement]:
-        return [s for s in self.statements if s.speaker == actor_id or actor_id in s.on_behalf_of]
+        """Every statement an actor made, that was made on its behalf, or that a group it
+        belongs to made: the one count every page gives (see `role`)."""
+        return [s for s in self.statements if self.role(actor_id, s) is not None]
+
+    def role(self, actor_id: str, s: Statement) -> str | None:
+        """'speaker'; 'behalf'; 'affiliate' (made by someone who belongs to it, such as a
+        department's spokesperson); the id of a group it spoke as part of; or None."""
+        if s.speaker == actor_id:
+            return "speaker"
+        if actor_id in s.on_behalf_of:
+            return "behalf"
+        if self.actors[s.speaker].affiliation == actor_id:
+            return "affiliate"
+        if actor_id in self.group_members.get(s.speaker, ()):
+            return s.speaker
+        return None
+
+    def count_text(self, actor_id: str) -> str:
+        """'5 statements (3 made, 1 on its behalf, 1 as part of a group)': what a count holds."""
+        roles = [self.role(actor_id, s) for s in self.statements_of(actor_id)]
+        made, behalf, own = roles.count("speaker"), roles.count("behalf"), roles.count("affiliate")
+        group = len(roles) - made - behalf - own
+        parts = [f"{made} made by it"] * bool(made) + [f"{behalf} on its behalf"] * bool(behalf)
+        parts += [f"{own} by its own people"] * bool(own)
+        parts += [f"{group} as part of a group"] * bool(group)
+        total = len(roles)
+        word = "statement" if total == 1 else "statements"
+        return f"{total} {word} ({', '.join(parts)})" if total else "no statements"
 
     def events_of(self, actor_id: str) -> list[Event]:
         return [e for e in self.corpus.events if actor_id in e.actors]

@@ -8,6 +8,7 @@ from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
 from ..model import Statement
+from .actors import role_note
 from .fmt import KIND_LABELS, banner, date_detail, front_matter, plural, quoted, sources
 from .index import Index
 from .threads import Thread, thread_of
@@ -124,33 +125,31 @@ def _short(s: Statement, ix: Index, page: str) -> str:
 
 def by_speaker_page(ix: Index) -> str:
     page = urls.STATEMENTS_BY_SPEAKER
-    by_speaker: dict[str, list[Statement]] = {}
-    for s in ix.statements:
-        by_speaker.setdefault(s.speaker, []).append(s)
-    speakers = sorted(by_speaker, key=lambda a: ix.actors[a].name.lower())
+    actors = sorted(
+        (a for a in ix.corpus.actors if ix.statements_of(a.id)), key=lambda a: a.sort_key
+    )
     out = [
         # Excluded from search so that a phrase search lands on the statement itself.
         front_matter("Statements by speaker", search_exclude=True),
         banner("docs/reports/*.md and data/actors.yml"),
         "# Statements by speaker",
         "",
-        f"{plural(len(speakers), 'speaker')}, A–Z. Statements made on someone's behalf are "
-        f"also listed on that actor's page. [All statements by date]"
-        f"({urls.link(page, urls.STATEMENTS)}).",
+        f"{plural(len(actors), 'actor')}, people by family name. Each lists what it said, what "
+        "was said on its behalf, and what a group it belongs to said, as its own page does. "
+        f"[All statements by date]({urls.link(page, urls.STATEMENTS)}).",
         "",
     ]
-    for actor_id in speakers:
-        actor = ix.actors[actor_id]
+    for actor in actors:
         out += [
-            f"## {md_heading(actor.name, urls.speaker_anchor(actor_id))}",
+            f"## {md_heading(actor.name, urls.speaker_anchor(actor.id))}",
             "",
-            f"{plural(len(by_speaker[actor_id]), 'statement')} · "
-            f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor_id)})",
+            f"{ix.count_text(actor.id)} · "
+            f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor.id)})",
             "",
         ]
-        for s in by_speaker[actor_id]:
-            out.append(
-                f"- {s.date.display()}: [{quoted(s, 16)}]({urls.statement_link(page, s.id)})"
-            )
+        for s in ix.statements_of(actor.id):
+            link = urls.statement_link(page, s.id)
+            note = role_note(actor.id, s, ix, page)
+            out.append(f"- {s.date.display()}: [{quoted(s, 16)}]({link}){note}")
         out.append("")
     return "\n".join(out) + "\n"

@@ -37,6 +37,7 @@ def actors(registry: RawRegistry, problems: Problems) -> list[Actor]:
                 tuple(entry.members),
                 entry.member_count,
                 entry.members_reference,
+                entry.sort_name,
             )
         )
     _unique(src, [(a.id, a.pos.index) for a in out], "id")
