@@ -14,9 +14,7 @@ from .index import Index
 
 def _statement_line(s: Statement, ix: Index, page: str) -> str:
     speaker = md_inline(ix.actors[s.speaker].name)
-    return (
-        f"- {s.date.display()}: {speaker}: [{quoted(s, 24)}]({urls.statement_link(page, s.id)})"
-    )
+    return f"- {s.date.display()}: {speaker}: [{quoted(s, 24)}]({urls.statement_link(page, s.id)})"
 
 
 def references_page(ix: Index) -> str:

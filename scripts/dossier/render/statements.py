@@ -67,7 +67,8 @@ def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> lis
         f"- **Speaker:** {speaker}, named in the report as “{md_inline(s.speaker_label)}”"
         + (f"; on behalf of {behalf}" if behalf else ""),
         f"- **Date:** **{s.date.display()}** <small>({date_detail(s.date, ix, page)})</small>",
-        f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** {md_inline(s.venue)}",
+        f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** "
+        f"[{md_inline(s.venue)}]({urls.finder_link(page, venue=s.venue)})",
         f"- **Source:** *{md_inline(report.title)}* ({report.published.display()}), "
         f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
     ]
@@ -75,7 +76,9 @@ def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> lis
         event = ix.events[s.event]
         out.append(f"- **Event:** [{md_inline(event.title)}]({urls.event_link(page, event.id)})")
     if s.topics:
-        out.append("- **Topics:** " + ", ".join(s.topics))
+        # Topics and venues lead to every statement that shares them, in the finder.
+        topics = (f"[{md_inline(t)}]({urls.finder_link(page, topic=t)})" for t in s.topics)
+        out.append("- **Topics:** " + ", ".join(topics))
     out += _record(s, ix, page, thread)
     out += ["", "</div>", ""]
     return out
