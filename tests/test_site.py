@@ -250,3 +250,35 @@ def test_no_external_resources_in_built_html(real_project: Project):
         assert not external, f"{path}: {external}"
     for css in real_project.site.rglob("*.css"):
         assert not re.search(r"url\(['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_every_count_of_an_actors_statements_agrees(real_project: Project):
+    """The actor page, the by-speaker page and the actors index give one count, and say what
+    it holds; group members show their group's statements."""
+    docs = real_project.root / "docs"
+    by_speaker = (docs / "statements" / "by-speaker.md").read_text(encoding="utf-8")
+    index = (docs / "actors" / "index.md").read_text(encoding="utf-8")
+    counted = 0
+    for actor in load(real_project.site, "actors.json"):
+        page = (docs / "actors" / f"{actor['id']}.md").read_text(encoding="utf-8")
+        found = re.search(r"^- (\d+) statements? \(([^)]*)\)|^- no statements", page, re.M)
+        assert found, actor["id"]
+        total = int(found.group(1) or 0)
+        listed = re.search(rf"\]\(\.\./actors/{actor['id']}\.md\)[^\n]*?\| (\d+) \|", index)
+        assert listed and int(listed.group(1)) == total, actor["id"]
+        if total:
+            section = by_speaker.split(f"{{ #{actor['id']} }}", 1)[1].split("\n## ", 1)[0]
+            assert section.count("\n- ") == total, actor["id"]
+            assert found.group(0).lstrip("- ") in section, actor["id"]
+            counted += 1
+    assert counted > 20
+    blinken = (docs / "actors" / "antony-blinken.md").read_text(encoding="utf-8")
+    assert "as part of [South Korea–US–Japan foreign ministers]" in blinken
+    assert re.search(r"^- 7 statements \(7 as part of a group\)", blinken, re.M)
+    people = re.findall(r"^## (.+?) \{ #", by_speaker, re.M)
+    assert (
+        people.index("Antony Blinken")
+        < people.index("Yoko Kamikawa")
+        < people.index("Kim Jong Un")
+        < people.index("Park Jin")
+    )
