@@ -140,7 +140,7 @@ def page(new_page):
 
 def paragraph_count(site: Site, report_id: str) -> int:
     html = (site.project.site / "reports" / report_id / "index.html").read_text(encoding="utf-8")
-    return len(re.findall(r'<p id="p\d+"', html))
+    return len(re.findall(r'<h2 class="dossier-para" id="p\d+"', html))
 
 
 @pytest.fixture(scope="module")
@@ -290,24 +290,26 @@ def test_search_finds_a_statement_and_opens_its_permalink(page, site: Site):
 
 def test_every_paragraph_has_a_permalink_and_links_land_on_it(page, site: Site, report_id: str):
     goto(page, site, f"reports/{report_id}/")
+    # Each paragraph's anchor is a small heading right before its text, holding its ¶ link.
     found = page.eval_on_selector_all(
-        "article p[id^=p]",
-        """els => els.filter(p => /^p\\d+$/.test(p.id)).map(p => {
-             const next = p.nextElementSibling;
-             return {id: p.id,
+        "article h2.dossier-para[id^=p]",
+        """els => els.filter(h => /^p\\d+$/.test(h.id)).map(h => {
+             const next = h.nextElementSibling;
+             return {id: h.id,
                      // Material's instant navigation makes every href absolute.
-                     link: !!next && [...next.querySelectorAll('a')].some(a =>
-                         a.hash === '#' + p.id && a.pathname === location.pathname),
-                     label: next ? next.innerText.trim().slice(0, 12) : null};
+                     link: [...h.querySelectorAll('a')].some(a =>
+                         a.hash === '#' + h.id && a.pathname === location.pathname),
+                     label: h.innerText.trim(),
+                     text: !!next && next.tagName === 'P' && next.innerText.trim().length > 0};
         })""",
     )
     assert len(found) >= 3, f"report {report_id} has {len(found)} paragraphs"
     assert [p["id"] for p in found] == [f"p{n}" for n in range(1, len(found) + 1)]
-    missing = [p["id"] for p in found if not p["link"]]
-    assert not missing, f"paragraphs with no permalink right after them: {missing}"
+    missing = [p["id"] for p in found if not p["link"] or not p["text"]]
+    assert not missing, f"paragraph anchors with no permalink or no text after them: {missing}"
     for p in found:
         # A no-break space keeps the ¶ mark on the same line as its number.
-        assert p["label"].startswith(f"¶\u00a0{p['id'][1:]}"), p
+        assert p["label"] == f"¶\u00a0{p['id'][1:]}", p
 
     page.goto("about:blank")  # a fresh load of the link, as from another site
     goto(page, site, f"reports/{report_id}/#p3")
@@ -378,14 +380,15 @@ def test_glossary_abbreviations_have_tooltips(page, site: Site):
     for term in order:
         for report in site.json("reports.json"):
             html = (site.project.site / "reports" / report["id"] / "index.html").read_text("utf-8")
-            if re.search(rf'<p id="p\d+">.*<abbr[^>]*>{re.escape(term)}</abbr>', html):
+            paragraph = r'class="dossier-para" id="p\d+">.*?</h2>\s*<p>[^\n]*'
+            if re.search(rf"{paragraph}<abbr[^>]*>{re.escape(term)}</abbr>", html):
                 target = (term, f"reports/{report['id']}/")
                 break
         if target:
             break
     term, path = target or (order[0], "glossary/")
     goto(page, site, path)
-    where = "article p[id^=p] abbr:visible" if target else "article abbr:visible"
+    where = "article h2.dossier-para + p abbr:visible" if target else "article abbr:visible"
     abbr = page.locator(where, has_text=re.compile(rf"^{re.escape(term)}$")).first
     assert abbr.count(), f"no <abbr> for {term} on {path}"
     # The site's own tooltip (assets/a11y.js) takes the expansion out of `title` and shows it

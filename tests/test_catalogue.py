@@ -205,7 +205,14 @@ CASES = [
     ),
     case("duplicate-glossary-term", lambda r: _duplicate_first_glossary_term(r)),
     case("alias-collision", lambda r: _alias_collision(r)),
-    case("duplicate-paragraph-id", replace(A, "{: #p3 }", "{: #p2 }")),
+    case(
+        "duplicate-paragraph-id",
+        replace(A, f'--8<-- "{A[5:]}:p3"', f'--8<-- "{A[5:]}:p2"'),
+    ),
+    case(
+        "paragraph-id-line-of-the-old-layout",
+        replace(A, "any missiles.\n\n--8<--", "any missiles.\n{: #p3 }\n\n--8<--"),
+    ),
     case(
         "statement-id-clashes-with-a-heading",
         replace(A, "id: 2024-fenwick-denial-alpha", "id: month-2024-03"),
@@ -243,8 +250,8 @@ CASES = [
         "paragraph-text-edited",
         replace(
             A,
-            "Grand Fenwick denied sending any missiles.\n{: #p3 }",
-            "Grand Fenwick denied sending missiles.\n{: #p3 }",
+            "Grand Fenwick denied sending any missiles.\n\n--8<--",
+            "Grand Fenwick denied sending missiles.\n\n--8<--",
         ),
         replace(
             A,
@@ -256,8 +263,8 @@ CASES = [
         "paragraph-holds-html",
         replace(
             A,
-            "Grand Fenwick denied sending any missiles.\n{: #p3 }",
-            "Grand Fenwick denied sending any missiles.<img src=x onerror=alert(1)>\n{: #p3 }",
+            "Grand Fenwick denied sending any missiles.\n\n--8<--",
+            "Grand Fenwick denied sending any missiles.<img src=x onerror=alert(1)>\n\n--8<--",
         ),
     ),
     case("original-deleted", delete("sources/beta.txt")),

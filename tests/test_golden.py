@@ -109,7 +109,8 @@ def html(project: Project, rel: str) -> str:
 def test_report_page_html(fixture_project: Project):
     page = html(fixture_project, "reports/2024-03-05-ministers-condemn/index.html")
     for pid in ("p1", "p2", "p3", "p4"):
-        assert re.search(rf'<p id="{pid}">', page), pid
+        # The paragraph's anchor is the small heading right before its text.
+        assert re.search(rf'<h2 class="dossier-para" id="{pid}">.*?</h2>\s*<p>', page), pid
         assert f'href="#{pid}"' in page
     assert "<h1" in page and "Ministers Condemn Arms Transfers" in page
     assert 'href="../../statements/#2024-03-04-berg-will-not-stand-by"' in page

@@ -260,7 +260,7 @@ def test_links_and_anchors_survive_the_payloads(hostile_project: Project):
         assert html.unescape(re.sub(r"<[^>]+>", "", link[1])) == r.title
         page = raw(f"reports/{r.id}/index.html")
         for number in range(1, len(r.paragraphs) + 1):
-            assert f'<p id="p{number}">' in page, f"{r.id}#p{number}"
+            assert f'<h2 class="dossier-para" id="p{number}">' in page, f"{r.id}#p{number}"
     statements = raw("statements/index.html")
     for s in (s for r in reports() for s in r.meta["statements"]):
         assert re.search(rf'<h\d id="{s["id"]}">', statements), s["id"]

@@ -82,7 +82,7 @@ def test_every_object_has_its_page_or_anchor(real_project: Project):
     for report in reports:
         page = pages[f"reports/{report['id']}/index.html"]
         source = (REPO / "docs" / "reports" / f"{report['id']}.md").read_text(encoding="utf-8")
-        pids = re.findall(r"^\{: #(p\d+) \}$", source, re.M)
+        pids = re.findall(rf'^--8<-- "reports/{report["id"]}\.md:(p\d+)"$', source, re.M)
         assert pids and all(pid in page.ids for pid in pids)
     statement_ids = pages["statements/index.html"].ids
     for statement in load(site, "statements.json"):

@@ -121,8 +121,8 @@ def test_edited_original_text_is_caught(project):
     edit(
         project,
         PAGE,
-        "Grand Fenwick denied sending any missiles.\n{: #p3 }",
-        "Grand Fenwick denied sending missiles.\n{: #p3 }",
+        "Grand Fenwick denied sending any missiles.\n\n--8<--",
+        "Grand Fenwick denied sending missiles.\n\n--8<--",
     )
     edit(
         project,
@@ -148,12 +148,16 @@ def test_missing_paragraph_id_and_unknown_field(project):
     edit(
         project,
         PAGE,
-        "Grand Fenwick denied sending any missiles.\n{: #p3 }",
+        "Grand Fenwick denied sending any missiles.\n\n"
+        '--8<-- "reports/2024-03-05-ministers-condemn.md:p3"',
         "Grand Fenwick denied sending any missiles.",
     )
     edit(project, PAGE, "byline: Jane Doe", "byline: Jane Doe\nauthor: X")
     joined = "\n".join(check(project))
-    assert re.search(rf"{PAGE}:\d+: paragraph: a paragraph must end with its id line", joined)
+    assert re.search(
+        rf"{PAGE}:\d+: paragraph: a paragraph must be followed by a blank line and its include",
+        joined,
+    )
     assert re.search(rf"{PAGE}:\d+: author: unknown field", joined)
 
 

@@ -223,7 +223,10 @@ def test_any_mapping_of_strings_loads_back_with_a_line_for_every_key_path(data):
 
 # --- reading report pages and registries ---------------------------------------------------
 
-PAGE = "---\nid: x\ntitle: T\n---\n\nFirst words.\n{: #p1 }\n\nSecond.\n{: #p2 }\n"
+PAGE = (
+    "---\nid: x\ntitle: T\n---\n\nFirst words.\n\n"
+    '--8<-- "reports/x.md:p1"\n\nSecond.\n\n--8<-- "reports/x.md:p2"\n'
+)
 
 
 def _read_page(tmp_path: Path, content: bytes | None) -> tuple[RawReport | None, list[str]]:
@@ -251,7 +254,7 @@ def test_page_with_bom_and_crlf_reads_like_the_plain_page(tmp_path):
         assert (report.meta, report.lines) == (plain.meta, plain.lines)
         assert [(p.id, p.text, p.line) for p in report.paragraphs] == [
             ("p1", "First words.", 6),
-            ("p2", "Second.", 9),
+            ("p2", "Second.", 10),
         ]
 
 
@@ -260,7 +263,8 @@ def test_page_with_bom_and_crlf_reads_like_the_plain_page(tmp_path):
     [
         (
             PAGE.replace("Second", "Caf\xe9").encode("latin-1"),
-            "docs/reports/x.md:9: file: not UTF-8 text (byte 0xe9 on line 9); re-save it as UTF-8",
+            "docs/reports/x.md:10: file: not UTF-8 text (byte 0xe9 on line 10); "
+            "re-save it as UTF-8",
         ),
         (b"", "docs/reports/x.md:1: file: the page is empty; it must start with a '---' "
               "front matter block"),

@@ -79,9 +79,9 @@ def render_page(report_id: str, front_matter: dict[str, Any], paragraphs: list[s
     out = ["---\n", header, yamlio.dump(front_matter), "---\n", "\n"]
     out.append(markdown.include(urls.include_section(report_id, "header")) + "\n\n")
     for number, para in enumerate(paragraphs, 1):
-        pid = f"p{number}"
-        out.append(f"{markdown.escape(para)}\n{markdown.para_attr(pid)}\n\n")
-        out.append(markdown.include(urls.include_section(report_id, pid)) + "\n\n")
+        # The include after a paragraph names its id (see markdown.py).
+        out.append(f"{markdown.escape(para)}\n\n")
+        out.append(markdown.include(urls.include_section(report_id, f"p{number}")) + "\n\n")
     out.append(markdown.include(urls.include_section(report_id, "footer")) + "\n")
     return "".join(out)
 

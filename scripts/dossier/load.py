@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,32 +127,65 @@ def _kind(value: Any) -> str:
     return "list" if isinstance(value, list) else "single value"
 
 
-def _read_body(report: RawReport, lines: list[str], start: int, problems: Problems) -> None:
+def _blocks(lines: list[str], start: int) -> Iterator[list[tuple[int, str]]]:
+    """The body's blocks: runs of non-blank lines, each line with its number."""
     block: list[tuple[int, str]] = []
     for number, line in [*enumerate(lines[start:], start + 1), (len(lines) + 1, "")]:
         if line.strip():
             block.append((number, line.rstrip()))
+        elif block:
+            yield block
+            block = []
+
+
+def _read_body(report: RawReport, lines: list[str], start: int, problems: Problems) -> None:
+    """Paragraphs and includes. A paragraph's id is the section its include names: the
+    one-line block right after its text (see markdown.py)."""
+    pending: list[tuple[int, str]] | None = None  # a paragraph's lines, before its include
+    for block in _blocks(lines, start):
+        include = markdown.INCLUDE.match(block[0][1].strip()) if len(block) == 1 else None
+        if include is None:
+            if pending is not None:
+                _no_include(report, pending, problems)
+            pending = block
             continue
-        if not block:
-            continue
-        first_line = block[0][0]
-        include = markdown.INCLUDE.match(block[0][1].strip())
-        if include and len(block) == 1:
-            report.includes.append((include["target"], first_line))
-        else:
-            attr = markdown.PARA_ID.match(block[-1][1].strip())
-            if attr is None:
-                problems.add(
-                    report.path,
-                    first_line,
-                    "paragraph",
-                    "a paragraph must end with its id line, e.g. '{: #p12 }'",
-                )
-            else:
-                source = " ".join(t.strip() for _, t in block[:-1])
-                text = markdown.unescape(source)
-                report.paragraphs.append(RawParagraph(attr["id"], text, first_line, source))
-        block = []
+        report.includes.append((include["target"], block[0][0]))
+        if pending is not None:
+            _paragraph(report, pending, markdown.section_of(include["target"]), problems)
+            pending = None
+    if pending is not None:
+        _no_include(report, pending, problems)
+
+
+def _paragraph(
+    report: RawReport, block: list[tuple[int, str]], pid: str, problems: Problems
+) -> None:
+    if pid in markdown.NOT_PARAGRAPHS or not markdown.PARA_ID.match(pid):
+        _no_include(report, block, problems)
+        return
+    if len(block) > 1 and markdown.OLD_PARA_ATTR.match(block[-1][1].strip()):
+        problems.add(
+            report.path,
+            block[-1][0],
+            "paragraph",
+            f"the id line {block[-1][1].strip()!r} is no longer used: delete it "
+            "(the include line after a paragraph names its id)",
+        )
+        block = block[:-1]  # the paragraph is still read, so that this is the one problem
+    source = " ".join(t.strip() for _, t in block)
+    report.paragraphs.append(
+        RawParagraph(pid, markdown.unescape(source), block[0][0], source)
+    )
+
+
+def _no_include(report: RawReport, block: list[tuple[int, str]], problems: Problems) -> None:
+    problems.add(
+        report.path,
+        block[0][0],
+        "paragraph",
+        "a paragraph must be followed by a blank line and its include line, which names "
+        f'its id, e.g. --8<-- "reports/{report.path.stem}.md:p12"',
+    )
 
 
 def read_registry(root: Path, name: str, problems: Problems, required: bool = True) -> RawRegistry:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_cell, md_inline, md_url_link
-from ..model import REASONS, Report
+from ..model import REASONS, Paragraph, Report
 from .fmt import (
     KIND_SHORT,
-    SEARCH_EXCLUDE,
     banner,
     date_detail,
     excerpt,
@@ -19,6 +18,14 @@ from .fmt import (
 from .index import Index
 
 SITE_NAME = "DPRK–Russia Dossier"
+# On a heading, Material's search leaves out the whole section: these sections repeat text
+# that search finds in its own place (statements, events, quotations in their paragraphs),
+# or lines of the original that are not the report's text.
+_NO_SEARCH = "data-search-exclude"
+# Material's search parser matches an excluded block's end by tag name, so a <div> holding
+# other <div>s (the metadata panel, an admonition) would stop excluding at the first inner
+# </div>; a <section> holds none.
+_NO_SEARCH_BLOCK = "<section markdown data-search-exclude>"
 
 
 def _section(name: str, body: str) -> str:
@@ -26,13 +33,35 @@ def _section(name: str, body: str) -> str:
 
 
 def fragments(report: Report, ix: Index) -> str:
-    """The text of includes/reports/<id>.md: header, one section per paragraph, footer."""
+    """The text of includes/reports/<id>.md: header, one section per paragraph, footer.
+
+    The page includes the section named after a paragraph right after its text, so a
+    paragraph's anchor heading comes from the section before it (see markdown.py)."""
     page = urls.doc_report(report.id)
-    parts = [banner(f"docs/{page} and data/*.yml"), "\n", _section("header", _header(report, ix))]
-    for para in report.paragraphs:
-        parts.append(_section(para.id, _paragraph_meta(report, para.id, para.number, ix, page)))
+    paras = report.paragraphs
+    header = _header(report, ix) + (_para_heading(paras[0]) if paras else "")
+    parts = [banner(f"docs/{page} and data/*.yml"), "\n", _section("header", header)]
+    for para, after in zip(paras, [*paras[1:], None], strict=True):
+        body = _paragraph_meta(report, para.id, ix, page)
+        if after is not None:
+            body += "\n" + _para_heading(after)
+        parts.append(_section(para.id, body))
     parts.append(_section("footer", _footer(report, ix, page)))
     return "".join(parts)
+
+
+def _para_heading(para: Paragraph) -> str:
+    """A paragraph's anchor: a heading with its id, showing its ¶ number as a permalink.
+
+    Material's search cuts a page into sections at headings with ids: with one before each
+    paragraph, a phrase found in a paragraph opens `#pN` and shows that paragraph as its
+    snippet. Raw HTML keeps these headings out of the table of contents; a no-break space
+    keeps ¶ with its number, and the link's title holds no editor text."""
+    n = para.number
+    return (
+        f'<h2 class="dossier-para" id="{para.id}"><a href="#{para.id}" '
+        f'title="Permalink to paragraph {n}">¶\u00a0{n}</a></h2>\n'
+    )
 
 
 def source_copy(report: Report) -> str:
@@ -41,7 +70,9 @@ def source_copy(report: Report) -> str:
 
 def _header(report: Report, ix: Index) -> str:
     page = urls.doc_report(report.id)
-    out = [f"# {md_inline(report.title)}", ""]
+    # Search finds the report by its title; the panel, citation and notes line below repeat
+    # or describe it, and must never stand as a result's snippet in place of its text.
+    out = [f"# {md_inline(report.title)}", "", _NO_SEARCH_BLOCK, ""]
     if report.draft:
         out += [
             '!!! warning "Draft: annotation in progress"',
@@ -70,6 +101,7 @@ def _header(report: Report, ix: Index) -> str:
             f"{verb} out defects in this text.",
             "",
         ]
+    out += ["</section>", ""]
     return "\n".join(out)
 
 
@@ -113,11 +145,13 @@ def _meta_rows(report: Report, ix: Index, page: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str) -> str:
-    # Chips carry no link titles: a title is an attribute, and these hold editor text; the
-    # visible label says it all. Icons come from CSS (no emoji extension, no CDN).
-    # A no-break space keeps ¶ with its number; the link title holds no editor text.
-    bits = [f'[¶\u00a0{number}](#{pid} "Permalink to paragraph {number}"){{ .dossier-pilcrow }}']
+def _paragraph_meta(report: Report, pid: str, ix: Index, page: str) -> str:
+    """The chips under a paragraph: what is indexed in it ('' when nothing is).
+
+    Chips carry no link titles: a title is an attribute, and these hold editor text; the
+    visible label says it all. Icons come from CSS (no emoji extension, no CDN). Search
+    skips them: they repeat text that has its own section (the statement, the event)."""
+    bits: list[str] = []
     for s in ix.statements_by_paragraph.get((report.id, pid), []):
         speaker = ix.actors[s.speaker].name
         bits.append(
@@ -135,7 +169,9 @@ def _paragraph_meta(report: Report, pid: str, number: int, ix: Index, page: str)
         bits.append(
             f"[editorial note](#{urls.note_anchor(pid)}){{ .dossier-chip .dossier-chip-note }}"
         )
-    return " ".join(bits) + "\n{: .dossier-pmeta }\n"
+    if not bits:
+        return ""
+    return " ".join(bits) + "\n{: .dossier-pmeta data-search-exclude }\n"
 
 
 def _footer(report: Report, ix: Index, page: str) -> str:
@@ -173,10 +209,10 @@ def _notes_section(report: Report, ix: Index) -> list[str]:
 
 
 def _statements_section(report: Report, ix: Index, page: str) -> list[str]:
-    out = [f"## Statements in this report {{ #{urls.STATEMENTS_SECTION} }}", ""]
+    # Search skips the section: each statement has its own (and its paragraph, its words).
+    out = [f"## Statements in this report {{ #{urls.STATEMENTS_SECTION} {_NO_SEARCH} }}", ""]
     if not report.statements:
         return [*out, "No statements have been indexed for this report yet."]
-    out += [SEARCH_EXCLUDE, ""]
     # A list, not a table: it stays readable on a phone.
     for s in sorted(report.statements, key=lambda s: (report.paragraph(s.paragraph).number, s.id)):
         number = report.paragraph(s.paragraph).number
@@ -186,11 +222,11 @@ def _statements_section(report: Report, ix: Index, page: str) -> list[str]:
             f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
             f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
         )
-    return [*out, "", "</div>"]
+    return out
 
 
 def _events_section(report: Report, ix: Index, page: str) -> list[str]:
-    out = ["", f"## Events reported {{ #{urls.EVENTS_SECTION} }}", ""]
+    out = ["", f"## Events reported {{ #{urls.EVENTS_SECTION} {_NO_SEARCH} }}", ""]
     if not report.events:
         return [*out, "No events have been linked to this report yet."]
     for ref in sorted(report.events, key=lambda r: (ix.events[r.event].date.sort_key(), r.event)):
@@ -206,7 +242,9 @@ def _events_section(report: Report, ix: Index, page: str) -> list[str]:
 def _not_statements_section(report: Report) -> list[str]:
     if not report.not_statements:
         return []
-    heading = f"## Quotations that are not statements {{ #{urls.NOT_STATEMENTS_SECTION} }}"
+    heading = (
+        f"## Quotations that are not statements {{ #{urls.NOT_STATEMENTS_SECTION} {_NO_SEARCH} }}"
+    )
     out = ["", heading, ""]
     for item in report.not_statements:
         where = _pilcrow(report.paragraph(item.paragraph).number, item.paragraph)
@@ -215,7 +253,7 @@ def _not_statements_section(report: Report) -> list[str]:
 
 
 def _conversion_section(report: Report) -> list[str]:
-    out = ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} }}", ""]
+    out = ["", f"## Conversion {{ #{urls.CONVERSION_SECTION} {_NO_SEARCH} }}", ""]
     hidden = len(report.removed) + len(report.metadata_lines)
     if not hidden:
         return [
