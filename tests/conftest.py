@@ -22,6 +22,8 @@ HAND_WRITTEN = (
     "docs/data.md",
     "docs/assets/dossier.css",
     "docs/assets/a11y.js",
+    "docs/assets/finder.js",
+    "docs/assets/finder.css",
 )
 
 

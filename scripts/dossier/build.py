@@ -12,6 +12,7 @@ from .model import Corpus
 from .problems import Problem
 from .render.actors import actor_page, actors_index
 from .render.exports import exports
+from .render.finder import finder_data, finder_page
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
@@ -57,6 +58,8 @@ def render(
         urls.TIMELINE: timeline(ix),
         urls.STATEMENTS: statements_page(ix),
         urls.STATEMENTS_BY_SPEAKER: by_speaker_page(ix),
+        urls.FINDER: finder_page(ix),
+        urls.FINDER_DATA: finder_data(ix),
         urls.ACTORS_INDEX: actors_index(ix),
         urls.GLOSSARY: glossary_page(ix),
         urls.TIMELINE_SVG: overview_svg(ix),

@@ -323,3 +323,7 @@ def finder_link(from_doc: str, **filters: str) -> str:
 def url_finder(**filters: str) -> str:
     """The finder's site URL with a filter state, relative to the site root."""
     return _site(FINDER) + finder_query(**filters)
+
+
+FINDER_JS = "assets/finder.js"  # hand-written
+FINDER_DATA = "assets/generated/finder-data.js"  # written by `dossier build`

@@ -1,0 +1,271 @@
+"""The statement finder: one page listing every statement as a compact row, and its data.
+
+`statements/finder.md` lists every statement (date at its precision, speaker, kind, the words
+with the quoted part marked inside their sentence, the report and ¶, the permalink), readable
+with JavaScript off. Its filter form ships `hidden`; `docs/assets/finder.js` (hand-written)
+shows it, filters the rows by toggling their `hidden` attribute, counts every facet value,
+keeps the filter state in the query string (keys: `urls.FINDER_FILTERS`) and downloads the
+shown statements as CSV. No text from a report becomes markup: the page's text goes through
+`escape.html_text`/`html_attr`, the data through `escape.json_for_html`, and the script sets
+only `textContent`.
+
+Where the data comes from: `assets/generated/finder-data.js` sets one global,
+`window.DOSSIER_FINDER`, from the same records as the exports (`exports.statements_records`):
+`columns` and `rows` are statements.csv's header and its rows before the formula guard (the
+script applies the guard, as `escape.csv_cell` does, when it writes the CSV); `paragraphs` holds
+the text of each paragraph that has a statement (for the free-text filter); `threads` maps a
+statement to its thread. It is a script, not JSON, so that it loads from file:// too.
+
+How it grows: both files grow linearly with the statements. On the five-report corpus (75
+statements, 46 paragraphs) the data file is about 72 KB and the page about 130 KB (HTML as
+built), about 1 KB and 1.7 KB a statement. At 1,000 reports (~15,000 statements) that is about
+14 MB of data and 26 MB of page, far over the 1 MB a page may weigh: the scale issue must split
+them, e.g. the page and its data by year (a statement's year is in its id-independent date), the
+CSV rows into a second file loaded only on "Download this view", and the JS-off list into pages.
+`tests/test_finder.py` measures both figures on every run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import urls
+from ..dates import MONTHS
+from ..escape import front_matter as escaped_front_matter
+from ..escape import html_attr, html_text, json_for_html
+from ..model import Statement
+from ..write import MARKER
+from .exports import _flat, statements_records
+from .fmt import KIND_SHORT, banner, plural
+from .index import Index
+from .threads import threads
+
+CONTEXT_WORDS = 8  # words of the sentence kept on each side of the statement's span
+_QUOTES = "\"'“”„‟‘’‚"
+_QUOTE_CLASS = f"[{_QUOTES}]"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def finder_page(ix: Index) -> str:
+    """The page: intro, the filter form (hidden until the script runs), the rows, the scripts."""
+    page = urls.FINDER
+    here = urls.url_finder()
+    statements = ix.statements
+    out = [
+        escaped_front_matter("Statement finder")
+        + "hide:\n  - navigation\n  - toc\n"
+        # The page repeats every statement; search should land on the statement itself.
+        + "search:\n  exclude: true\n---\n",
+        banner("docs/reports/*.md and data/*.yml"),
+        "# Statement finder",
+        "",
+        f"{plural(len(statements), 'statement')}, by date: filter them, or find their words; "
+        "the address keeps the filters, to share or come back to. "
+        f"[All as CSV]({urls.asset(page, urls.doc_data('statements.csv'))}) · "
+        f"[with full details]({urls.link(page, urls.STATEMENTS)}).",
+        "",
+        '<div class="dossier-finder" id="finder">',
+        *_form(ix),
+        f'<p class="dossier-finder-count" id="finder-count" aria-live="polite">'
+        f"{plural(len(statements), 'statement')}</p>",
+        '<ol class="dossier-finder-results" id="finder-results">',
+        *(_row(s, ix, here) for s in statements),
+        "</ol>",
+        "</div>",
+        "",
+        f'<script src="{html_attr(urls.relative_address(here, urls.FINDER_DATA))}"></script>',
+        f'<script src="{html_attr(urls.relative_address(here, urls.FINDER_JS))}"></script>',
+        "",
+    ]
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- the form
+
+LABELS = {
+    "speaker": "Speaker", "on_behalf_of": "On behalf of", "kind": "Kind", "venue": "Venue",
+    "topic": "Topic", "month": "Month", "since": "From", "until": "To", "report": "Report",
+    "event": "Event", "differs": "Issued text", "thread": "Thread",
+}  # fmt: skip
+FIELDSETS = (
+    ("Who", ("speaker", "on_behalf_of")),
+    ("What", ("kind", "venue", "topic", "differs")),
+    ("When", ("month", "since", "until")),
+    ("Where", ("report", "event", "thread")),
+)
+
+
+def _form(ix: Index) -> list[str]:
+    options = facet_options(ix)
+    out = [
+        '<form class="dossier-finder-form" id="finder-form" hidden role="search" '
+        'aria-label="Filter the statements">',
+        '<div class="dossier-finder-bar">',
+        '<label for="finder-q">Words</label>',
+        '<input type="search" id="finder-q" name="q" autocomplete="off" '
+        'aria-describedby="finder-q-hint">',
+        '<span class="dossier-finder-hint" id="finder-q-hint">In the statement or its '
+        "paragraph; “quote marks” keep a phrase together.</span>",
+        "</div>",
+        '<div class="dossier-finder-actions">',
+        '<button type="button" class="md-button" id="finder-clear">Clear all filters</button>',
+        '<button type="button" class="md-button" id="finder-download">'
+        "Download this view (CSV)</button>",
+        "</div>",
+        '<details class="dossier-finder-facets" id="finder-facets" open>',
+        '<summary>Filters <span id="finder-active"></span></summary>',
+    ]
+    for legend, keys in FIELDSETS:
+        out += [f"<fieldset><legend>{legend}</legend>"]
+        for key in keys:
+            out += _select(key, options[key])
+        out += ["</fieldset>"]
+    return [*out, "</details>", "</form>"]
+
+
+def _select(key: str, options: list[tuple[str, str]]) -> list[str]:
+    control = f"finder-{key.replace('_', '-')}"
+    out = [
+        '<div class="dossier-finder-field">',
+        f'<label for="{control}">{LABELS[key]}</label>',
+        f'<select id="{control}" name="{key}">',
+        '<option value="">Any</option>',
+    ]
+    out += [f'<option value="{html_attr(v)}">{html_text(label)}</option>' for v, label in options]
+    return [*out, "</select>", "</div>"]
+
+
+def facet_options(ix: Index) -> dict[str, list[tuple[str, str]]]:
+    """Each filter's values as (value, label), in the order readers look for them."""
+    ss = ix.statements
+    actors = ix.corpus.actors  # sorted by the registry's order; people by family name below
+    speakers = {s.speaker for s in ss}
+    behalf = {a for s in ss for a in s.on_behalf_of}
+    by_name = sorted(actors, key=lambda a: a.sort_key)
+    venues = Counter(s.venue for s in ss)
+    months = sorted({s.date.value[:7] for s in ss if s.date.precision != "year"})
+    periods = sorted({s.date.value[:4] for s in ss} | set(months))
+    reports = [r for r in ix.corpus.reports if any(s.report == r.id for s in ss)]
+    events = [e for e in ix.corpus.events if ix.event_statements(e.id)]
+    return {
+        "speaker": [(a.id, a.name) for a in by_name if a.id in speakers],
+        "on_behalf_of": [(a.id, a.name) for a in by_name if a.id in behalf],
+        "kind": list(KIND_SHORT.items()),
+        "venue": [(v, v) for v in sorted(venues, key=lambda v: (-venues[v], v))],
+        "topic": [(t, t) for t in sorted({t for s in ss for t in s.topics})],
+        "month": [(m, month_label(m)) for m in months],
+        "since": [(p, month_label(p)) for p in periods],
+        "until": [(p, month_label(p)) for p in periods],
+        "report": [(r.id, f"{r.published.short()} {r.title}") for r in reports],
+        "event": [(e.id, f"{e.date.short()} {e.title}") for e in events],
+        "differs": [("yes", "differs from the report"), ("no", "matches the report")],
+        "thread": [(t.anchor_id, _thread_label(t.statements[0], ix)) for t in threads(ix)],
+    }
+
+
+def month_label(period: str) -> str:
+    """'2024' → '2024'; '2024-06' → 'June 2024'."""
+    if len(period) == 4:
+        return period
+    return f"{MONTHS[int(period[5:7]) - 1]} {period[:4]}"
+
+
+def _thread_label(first: Statement, ix: Index) -> str:
+    words = first.text.split()
+    short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    return f"{ix.actors[first.speaker].name}, {first.date.display()}: {short}"
+
+
+# --------------------------------------------------------------------------- the rows
+
+
+def _row(s: Statement, ix: Index, here: str) -> str:
+    """One statement as a compact row (HTML: every text escaped, every link relative)."""
+    report = ix.reports[s.report]
+    para = report.paragraph(s.paragraph)
+    speaker = ix.actors[s.speaker].name
+    kind = KIND_SHORT[s.kind]
+    actor_href = urls.relative_address(here, urls.url_actor(s.speaker))
+    para_href = urls.relative_address(here, urls.url_paragraph(report.id, para.id))
+    permalink = urls.relative_address(here, urls.url_statement(s.id))
+    return (
+        f'<li class="dossier-finder-row dossier-{s.kind}" data-id="{html_attr(s.id)}">'
+        f'<p class="dossier-finder-meta"><span class="dossier-finder-when">'
+        f'<time datetime="{html_attr(s.date.value)}">{html_text(s.date.display())}</time> '
+        f'<span class="dossier-finder-kind">{kind}</span></span> '
+        f'<a href="{html_attr(actor_href)}">{html_text(speaker)}</a></p>'
+        f'<p class="dossier-finder-words">{words_html(s, para.text)}</p>'
+        f'<p class="dossier-finder-where"><a href="{html_attr(para_href)}">¶ {para.number}'
+        f'<span class="dossier-finder-report"> · {html_text(report.title)}</span></a> '
+        f'<a href="{html_attr(permalink)}">Permalink<span class="dossier-finder-sr">: '
+        f"{html_text(speaker)}, {html_text(s.date.display())}</span></a></p>"
+        "</li>"
+    )
+
+
+def words_html(s: Statement, paragraph: str) -> str:
+    """The statement's sentence with its words in <mark>, at most CONTEXT_WORDS words of the
+    sentence on either side; the words alone, marked, if the span cannot be found."""
+    span = locate(paragraph, s.text)
+    if span is None:
+        return f"<mark>{html_text(s.text)}</mark>"
+    start, end = span
+    before = _SENTENCE_END.split(paragraph[:start])[-1]
+    after_match = _SENTENCE_END.search(paragraph, end)
+    after = paragraph[end : after_match.start() + 1 if after_match else len(paragraph)]
+    before_words, after_words = before.split(), after.split()
+    if len(before_words) > CONTEXT_WORDS:
+        before = "… " + " ".join(before_words[-CONTEXT_WORDS:]) + (" " * before[-1:].isspace())
+    if len(after_words) > CONTEXT_WORDS:
+        after = (" " * after[:1].isspace()) + " ".join(after_words[:CONTEXT_WORDS]) + " …"
+    return f"{_piece(before)}<mark>{html_text(paragraph[start:end])}</mark>{_piece(after)}"
+
+
+def _piece(text: str) -> str:
+    """Escaped text that keeps one space where it had space at either end."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{html_text(text)}{trail}"
+
+
+def locate(paragraph: str, text: str) -> tuple[int, int] | None:
+    """Where `text` stands in `paragraph`, ignoring differences of whitespace and of straight
+    and curly quote marks (the build checks that it is there)."""
+    parts = []
+    for chunk in re.split(r"(\s+)", text.strip()):
+        if chunk.isspace():
+            parts.append(r"\s+")
+        elif chunk:
+            parts.append("".join(_QUOTE_CLASS if c in _QUOTES else re.escape(c) for c in chunk))
+    match = re.search("".join(parts), paragraph) if parts else None
+    return (match.start(), match.end()) if match else None
+
+
+# --------------------------------------------------------------------------- the data
+
+
+def finder_data(ix: Index) -> str:
+    """`assets/generated/finder-data.js`: see the module's docstring."""
+    records = statements_records(ix)
+    rows = [_flat(r) for r in records]
+    columns = list(rows[0]) if rows else []
+    paragraphs = {
+        f"{s.report}#{s.paragraph}": ix.reports[s.report].paragraph(s.paragraph).text
+        for s in ix.statements
+    }
+    data = {
+        "filters": list(urls.FINDER_FILTERS),
+        "columns": columns,
+        "rows": [[row[c] for c in columns] for row in rows],
+        "paragraphs": paragraphs,
+        "threads": {s.id: t.anchor_id for t in threads(ix) for s in t.statements},
+    }
+    return (
+        f"// {MARKER} from docs/reports/*.md and data/*.yml; do not edit.\n"
+        "// The statement finder's data (see scripts/dossier/render/finder.py): statements.csv's\n"
+        "// columns and rows, the paragraphs that hold statements, and each statement's thread.\n"
+        f"window.DOSSIER_FINDER = {json_for_html(data)};\n"
+    )
