@@ -93,7 +93,7 @@
   function matches(key, value, st) {
     if (key === "since") return st.start >= periodStart(value);
     if (key === "until") return st.end <= periodEnd(value);
-    if (key === "q") return terms(value).every(function (t) { return st.text.includes(t); });
+    if (key === "words") return terms(value).every(function (t) { return st.text.includes(t); });
     return st.values[key].includes(value);
   }
 
@@ -248,7 +248,7 @@
       update();
       remember(false);
     });
-    controls.q.addEventListener("input", function () {
+    controls.words.addEventListener("input", function () {
       update();
       remember(typing);
       typing = true;

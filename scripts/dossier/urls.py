@@ -293,12 +293,13 @@ def url_talking_point(point_id: str) -> str:
 #   event        event id                             event=putin-visit-2024
 #   differs      yes | no (the issued text is public and differs, or matches)
 #   thread       id of the thread's earliest statement (as on the Threads page)
-#   q            free text over the statement and its paragraph
+#   words        free text over the statement and its paragraph (not `q`: Material's search
+#                reads `q` from any address and opens itself with it)
 
 FINDER = "statements/finder.md"
 FINDER_FILTERS = (
     "speaker", "on_behalf_of", "kind", "venue", "topic", "month", "since", "until",
-    "report", "event", "differs", "thread", "q",
+    "report", "event", "differs", "thread", "words",
 )  # fmt: skip
 
 

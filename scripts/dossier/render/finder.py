@@ -102,10 +102,10 @@ def _form(ix: Index) -> list[str]:
         '<form class="dossier-finder-form" id="finder-form" hidden role="search" '
         'aria-label="Filter the statements">',
         '<div class="dossier-finder-bar">',
-        '<label for="finder-q">Words</label>',
-        '<input type="search" id="finder-q" name="q" autocomplete="off" '
-        'aria-describedby="finder-q-hint">',
-        '<span class="dossier-finder-hint" id="finder-q-hint">In the statement or its '
+        '<label for="finder-words">Words</label>',
+        '<input type="search" id="finder-words" name="words" autocomplete="off" '
+        'aria-describedby="finder-words-hint">',
+        '<span class="dossier-finder-hint" id="finder-words-hint">In the statement or its '
         "paragraph; “quote marks” keep a phrase together.</span>",
         "</div>",
         '<div class="dossier-finder-actions">',
