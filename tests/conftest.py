@@ -22,6 +22,7 @@ HAND_WRITTEN = (
     "docs/data.md",
     "docs/assets/dossier.css",
     "docs/assets/a11y.js",
+    "docs/assets/search.js",
     "docs/assets/finder.js",
     "docs/assets/finder.css",
 )

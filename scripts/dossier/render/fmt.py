@@ -30,10 +30,21 @@ def banner(sources: str) -> str:
     return f"<!-- {MARKER} from {sources}. Do not edit: edit the sources and rebuild. -->\n"
 
 
-def front_matter(title: str, search_exclude: bool = False) -> str:
+# The search rank of pages that gather statements shown in full elsewhere (threads, talking
+# points, outside sources, reported vs issued wording): Material multiplies their scores by
+# it, so a phrase lands on the statement and its paragraph first, and these come after. It is
+# small enough to outweigh a title match (titles weigh 1000 times a page's text).
+REPEATS_SEARCH_BOOST = 0.0005
+
+
+def front_matter(
+    title: str, search_exclude: bool = False, search_boost: float | None = None
+) -> str:
     block = escape.front_matter(title)
     if search_exclude:
         block += "search:\n  exclude: true\n"
+    elif search_boost is not None:
+        block += f"search:\n  boost: {search_boost}\n"
     return block + "---\n\n"
 
 

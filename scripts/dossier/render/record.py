@@ -8,7 +8,7 @@ from collections import defaultdict
 from .. import urls
 from ..escape import md_heading, md_inline, md_url_link
 from ..model import Statement
-from .fmt import banner, front_matter, plural, quoted, sources
+from .fmt import REPEATS_SEARCH_BOOST, banner, front_matter, plural, quoted, sources
 from .index import Index
 
 
@@ -20,7 +20,7 @@ def _statement_line(s: Statement, ix: Index, page: str) -> str:
 def references_page(ix: Index) -> str:
     used = _citing(ix)
     out = [
-        front_matter("Outside sources"),
+        front_matter("Outside sources", search_boost=REPEATS_SEARCH_BOOST),
         banner("data/references.yml"),
         "# Outside sources",
         "",
@@ -69,7 +69,7 @@ def differences_page(ix: Index) -> str:
     checked = [s for s in ix.statements if s.issued]
     differ = [s for s in checked if s.issued and s.issued.differs]
     out = [
-        front_matter("Reported and issued wording"),
+        front_matter("Reported and issued wording", search_boost=REPEATS_SEARCH_BOOST),
         banner("docs/reports/*.md (issued)"),
         "# Reported and issued wording",
         "",
@@ -95,7 +95,7 @@ def talking_points_page(ix: Index) -> str:
     page = urls.TALKING_POINTS
     points = ix.corpus.talking_points
     out = [
-        front_matter("Talking points"),
+        front_matter("Talking points", search_boost=REPEATS_SEARCH_BOOST),
         banner("data/talking_points.yml"),
         "# Talking points",
         "",

@@ -19,8 +19,8 @@ from .index import Index
 
 SITE_NAME = "DPRK–Russia Dossier"
 # On a heading, Material's search leaves out the whole section: these sections repeat text
-# that search finds in its own place (statements, events, quotations in their paragraphs),
-# or lines of the original that are not the report's text.
+# that search finds in its own place (statements, events, quotations and the words editorial
+# notes are about, in their paragraphs), or lines of the original that are not its text.
 _NO_SEARCH = "data-search-exclude"
 # Material's search parser matches an excluded block's end by tag name, so a <div> holding
 # other <div>s (the metadata panel, an admonition) would stop excluding at the first inner
@@ -191,7 +191,9 @@ def _pilcrow(number: int, pid: str) -> str:
 def _notes_section(report: Report, ix: Index) -> list[str]:
     if not report.notes:
         return []
-    out = [f"## Editorial notes {{ #{urls.NOTES_SECTION} }}", ""]
+    # Search skips the notes: they quote the words they are about, and a phrase must land
+    # on the paragraph itself. A note is reached from its paragraph's chip.
+    out = [f"## Editorial notes {{ #{urls.NOTES_SECTION} {_NO_SEARCH} }}", ""]
     out += ["These notes point out defects in the original text, which is shown unchanged.", ""]
     seen: set[str] = set()
     for note in report.notes:

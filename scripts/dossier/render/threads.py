@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import urls
 from ..escape import md_cell, md_inline
 from ..model import OPPOSING, Statement
-from .fmt import banner, front_matter, plural, quoted
+from .fmt import REPEATS_SEARCH_BOOST, banner, front_matter, plural, quoted
 from .index import Index
 
 
@@ -105,7 +105,7 @@ def threads_page(ix: Index) -> str:
     page = urls.THREADS
     found = threads(ix)
     out = [
-        front_matter("Threads"),
+        front_matter("Threads", search_boost=REPEATS_SEARCH_BOOST),
         banner("docs/reports/*.md (responds_to)"),
         "# Threads",
         "",

@@ -35,9 +35,15 @@ def timeline(ix: Index) -> str:
         "a year. The list below gives every event in full.</figcaption>",
         "</figure>",
         "",
+        # Search leaves the text overview out: it repeats every event's title, which search
+        # finds in the event's own section. (A <section>, since the details hold <div>s.)
+        "<section markdown data-search-exclude>",
+        "",
         '??? info "The overview as text"',
         "",
         *("    " + line if line else "" for line in text_equivalent(ix)),
+        "",
+        "</section>",
         "",
     ]
     for year, in_year in groupby(events, key=lambda e: e.date.year):
@@ -57,9 +63,12 @@ def timeline(ix: Index) -> str:
 
 def _event(event: Event, ix: Index, page: str) -> list[str]:
     out = [f"#### {md_heading(event.title, urls.event_anchor(event.id))}", ""]
+    # Search finds an event by its title, date, kind and summary; the date's evidence, the
+    # actors and the sources are left out: they would stand as its snippet instead of the
+    # summary, and the sources repeat the reports' titles.
     out += [
         f"**{event.date.display()}** · {event.kind} · "
-        f"<small>date {date_detail(event.date, ix, page)}</small>",
+        f'<small data-search-exclude="true">date {date_detail(event.date, ix, page)}</small>',
         "",
         md_inline(event.summary),
         "",
@@ -68,7 +77,7 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
         actors = ", ".join(
             f"[{md_inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in event.actors
         )
-        out += [f"**Actors:** {actors}", ""]
+        out += [f"**Actors:** {actors}", "{: data-search-exclude }", ""]
     sources = []
     for report_id, pids in ix.sources_by_event.get(event.id, []):
         report = ix.reports[report_id]
@@ -77,7 +86,7 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
             for p in pids
         )
         sources.append(f"- *{md_inline(report.title)}* ({report.published.display()}): {paras}")
-    out += ["**Sources:**", "", *sources, ""]
+    out += [SEARCH_EXCLUDE, "", "**Sources:**", "", *sources, "", "</div>", ""]
     statements = ix.event_statements(event.id)
     if statements:
         out += ["**Statements:**", "", SEARCH_EXCLUDE, ""]
