@@ -11,9 +11,10 @@
 // JavaScript off; this script only hides and shows them. Text from the data reaches the page
 // only as textContent, never as markup.
 //
-// Material's instant navigation swaps the page's content without a reload: it re-runs the
-// scripts in the new content and then emits `document$`. init() runs on a direct load, on
-// every `document$` emission and each time this file runs; it does its work once per page.
+// Material's instant navigation swaps the page's content without a reload: it inserts the
+// scripts of the new content again (all at once, so they may run in any order) and emits
+// `document$`. init() runs on a direct load, on every `document$` emission, each time this
+// file runs and once the data has loaded; it does its work once per page.
 (function () {
   "use strict";
 
@@ -23,7 +24,17 @@
   function init() {
     const root = document.getElementById("finder");
     const data = window.DOSSIER_FINDER;
-    if (!root || !data || root.dataset.ready) return;
+    if (!root || root.dataset.ready) return;
+    if (!data) {
+      // After an instant navigation Material inserts the page's scripts all at once, so this
+      // one can run before the data has loaded: start when it has.
+      const script = document.querySelector('script[src$="finder-data.js"]');
+      if (script && !script.dataset.awaited) {
+        script.dataset.awaited = "true";
+        script.addEventListener("load", init);
+      }
+      return;
+    }
     root.dataset.ready = "true";
     setup(root, data);
     root.classList.add("dossier-finder-ready");
