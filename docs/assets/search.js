@@ -19,8 +19,9 @@
  *    one and fold the rest under "N more on this page"), and where the page's title matches
  *    too (a report's headline), its sections still show: the page does not outrank them.
  * 3. Snippets. A result from a report is one paragraph; its snippet is cut to the sentence
- *    that holds the most of the words found, so a long paragraph does not bury it. A result's link
- *    highlights the words found on the page it opens, but not single letters.
+ *    holding the most of the words found, so a long paragraph does not bury it. A statement's
+ *    snippet is its words, not its details. A result's link highlights the words found on the
+ *    page it opens, but not single letters.
  * 4. An empty result explains what search covers and offers the statement finder and the
  *    actor list.
  *
@@ -28,9 +29,9 @@
  * for its "message" events. This script wraps Worker.prototype.postMessage to rewrite query
  * messages, and listens to the same worker: when a result arrives, it posts the reordered
  * result to Material's listener as a second "message" event, in the same task (so only the
- * reordered list is ever painted). Messages of any other shape pass
- * through untouched, so a change in Material's protocol leaves plain Material search.
- * Everything here uses the page's own DOM and data: no request, no library.
+ * reordered list is ever painted). Messages of any other shape pass through untouched, so a
+ * change in Material's protocol leaves plain Material search. Everything here uses the page's
+ * own DOM and data: no request, no library, nothing from outside the site.
  */
 (() => {
   "use strict";
@@ -172,7 +173,9 @@
 
   // --- snippets (3) ----------------------------------------------------------------------
 
-  const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{Lu}|[a-z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|vs|etc)$/u;
+  // A full stop after these ends no sentence: an initial ("N. Korea") or a short title.
+  const ABBREVIATION =
+    /(?:^|[^\p{L}])(?:\p{Lu}|[a-z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|vs|etc)$/u;
   const SENTENCE_END = /[.!?][”’"')\]]*\s+(?=[“‘"'(\[]?[\p{Lu}\p{N}])/gu;
 
   /** The sentences of `text`, as [start, end) pairs. */
