@@ -17,6 +17,7 @@ Results are "rows" as a reader sees them: for each page in the list, its section
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
@@ -32,7 +33,12 @@ from test_browser import ARTIFACTS, DESKTOP, IN_VIEW_JS, PHONE, TIMEOUT_MS, Site
 browser = test_browser.browser
 site = test_browser.site
 
-pytestmark = pytest.mark.browser
+# The journeys need a browser and the real corpus; the index tests need neither.
+in_browser = pytest.mark.browser
+real_corpus_only = pytest.mark.skipif(
+    os.environ.get("DOSSIER_BROWSER_CORPUS") == "fixture",
+    reason="the journeys search the real corpus",
+)
 
 QUOTES_AND_BRACKETS = "\"'“”‘’„‟‚‛«»‹›()[]{}<>"
 R2023 = "reports/2023-10-26-south-korea-us-japan-condemn-arms-supplies/"
@@ -246,7 +252,10 @@ def run_search(page, query: str, phone: bool) -> list[dict]:
         box.wait_for(state="visible")
     box.fill("")
     box.press("End")  # Material reads the box on keyup
-    page.wait_for_function("!document.querySelector('.md-search-result__list > li')")
+    page.wait_for_function(
+        """() => !document.querySelector('.md-search-result__list > li') &&
+                 document.querySelector('.dossier-search-empty').hidden"""
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
@@ -267,6 +276,8 @@ def matches(row: str, target: str) -> bool:
     return row == target if "#" in target else row.split("#")[0] == target
 
 
+@in_browser
+@real_corpus_only
 @pytest.mark.parametrize("journey", JOURNEYS, ids=str)
 def test_search_journey(tab, site: Site, journey: Journey):
     page, errors = tab
@@ -299,6 +310,8 @@ def test_search_journey(tab, site: Site, journey: Journey):
     assert not errors, errors
 
 
+@in_browser
+@real_corpus_only
 def test_phrase_and_all_words_rank_first(tab, site: Site):
     page, _ = tab
     rows = run_search(page, "war of aggression", phone=False)
@@ -310,6 +323,8 @@ def test_phrase_and_all_words_rank_first(tab, site: Site):
         assert {"blatant", "violation"} <= marked, row
 
 
+@in_browser
+@real_corpus_only
 def test_suggestions_carry_no_quote_mark(tab, site: Site):
     page, _ = tab
     run_search(page, "hegem", phone=False)
@@ -318,6 +333,8 @@ def test_suggestions_carry_no_quote_mark(tab, site: Site):
     assert not set(suggestion) & set(QUOTES_AND_BRACKETS), suggestion
 
 
+@in_browser
+@real_corpus_only
 @pytest.mark.parametrize("phone", [False, True], ids=["1280", "390"])
 def test_an_empty_result_explains_itself(tab, site: Site, phone: bool):
     page, errors = tab
@@ -345,6 +362,8 @@ def test_an_empty_result_explains_itself(tab, site: Site, phone: bool):
     assert not errors, errors
 
 
+@in_browser
+@real_corpus_only
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
 def test_screenshots_of_search_results(tab, site: Site, phone: bool):
     """Search results for a phrase, for a human to look at."""
