@@ -35,6 +35,7 @@ from dossier.render.finder import locate
 from dossier.text import normalise
 from dossier.validate import load_corpus
 from test_browser import ARTIFACTS, PHONE, Site, axe_summary, goto
+from test_hostile import DOM_CHECK_JS
 
 # test_browser.py's fixtures, shared by name: the real site served over HTTP, one Chromium, and
 # pages each in a fresh context.
@@ -586,7 +587,7 @@ def test_hostile_text_stays_text_and_formulas_stay_guarded(
         got = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
         assert got == exported  # the whole view: every row, every guard as statements.csv's
         assert any(cell.startswith("'=") for row in got for cell in row)
-        assert page.evaluate("document.querySelectorAll('[id*=PWNED],[class*=PWNED]').length") == 0
+        assert page.evaluate(DOM_CHECK_JS) == []  # no handler, no payload element
         assert not errors
     finally:
         context.close()
