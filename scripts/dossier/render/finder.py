@@ -67,11 +67,13 @@ def finder_page(ix: Index) -> str:
         "",
         '<div class="dossier-finder" id="finder">',
         *_form(ix),
+        '<div class="dossier-finder-main">',
         f'<p class="dossier-finder-count" id="finder-count" aria-live="polite">'
         f"{plural(len(statements), 'statement')}</p>",
         '<ol class="dossier-finder-results" id="finder-results">',
         *(_row(s, ix, here) for s in statements),
         "</ol>",
+        "</div>",
         "</div>",
         "",
         f'<script src="{html_attr(urls.relative_address(here, urls.FINDER_DATA))}"></script>',
