@@ -35,8 +35,9 @@ def statements_page(ix: Index) -> str:
         "Quotes are as the reports give them; a paraphrase is the report's own wording of "
         "what was said.",
         "",
-        f"Search any phrase with the search box (press <kbd>/</kbd>), or browse "
-        f"[by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
+        f"Search any phrase with the search box (press <kbd>/</kbd>), filter them by speaker, "
+        f"country, topic, date and more in the [statement finder]({urls.link(page, urls.FINDER)}), "
+        f"or browse [by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
         "",
     ]
     for year, in_year in groupby(statements, key=lambda s: s.date.year):
