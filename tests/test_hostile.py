@@ -394,7 +394,8 @@ def _check_report(page, report: Report) -> None:
     assert squash(heading) == squash(report.title)
     assert page.title().startswith(report.title + " - "), page.title()
     for number, text in enumerate(report.paragraphs, 1):
-        shown = page.locator(f"#p{number}").inner_text()
+        # The paragraph's text follows its anchor, the ¶ heading with its id.
+        shown = page.locator(f"#p{number} + p").inner_text()
         assert squash(shown) == squash(text), f"{report.id}#p{number}"
 
 
