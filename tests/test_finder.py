@@ -30,8 +30,10 @@ import pytest
 import test_browser
 from conftest import Project, _QuietHandler
 from dossier import urls
+from dossier.dates import Date
 from dossier.escape import csv_cell
-from dossier.render.finder import locate
+from dossier.model import Pos, Statement
+from dossier.render.finder import CONTEXT_WORDS, locate, words_html
 from dossier.text import normalise
 from dossier.validate import load_corpus
 from test_browser import ARTIFACTS, PHONE, Site, axe_summary, goto
@@ -157,6 +159,31 @@ def test_sizes_grow_about_linearly_per_statement(real_project: Project):
 def test_locate_ignores_quote_marks_and_whitespace(paragraph, text, expected):
     span = locate(paragraph, text)
     assert (paragraph[span[0] : span[1]] if span else None) == expected
+
+
+def _statement(text: str, kind: str = "direct") -> Statement:
+    date = Date("2024", "stated", "n")
+    return Statement(
+        "s", text, kind, "a", "A", (), date, "not stated", "r", "p1", None, (), Pos("x")
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "expected"),
+    [
+        # Only the closing mark follows words that end their sentence.
+        ("He said: “We are ready.” Then he left.", "We are ready.",
+         "He said: “<mark>We are ready.</mark>”"),
+        # The sentence around the words, at most CONTEXT_WORDS words a side.
+        ("First. " + "a " * 10 + "“x <y>” " + "b " * 10 + "end. Next.", "x <y>",
+         # (the quote marks, spaced from the words here, count among them)
+         "… " + "a " * (CONTEXT_WORDS - 1) + "“<mark>x &lt;y&gt;</mark>” "
+         + "b " * (CONTEXT_WORDS - 1) + "…"),
+        ("No match here.", "absent", "<mark>absent</mark>"),
+    ],
+)  # fmt: skip
+def test_words_show_their_sentence_with_the_statement_marked(paragraph, text, expected):
+    assert words_html(_statement(text), paragraph) == expected
 
 
 def test_finder_links_carry_the_filters_in_the_query_string():

@@ -4,7 +4,7 @@
 // Where its data comes from: window.DOSSIER_FINDER, set by assets/generated/finder-data.js,
 // which `dossier build` writes from the same records as data/statements.csv (its columns and
 // rows, the paragraphs that hold statements, each statement's thread). How it grows: linearly,
-// about 1.3 KB a statement (~95 KB for the 75 statements of five reports, ~19 MB at 15,000);
+// 1.3 KB a statement (96 KB for the 75 statements of five reports, ~19 MB at 15,000);
 // scripts/dossier/render/finder.py says how it must be split to stay within the page budget.
 //
 // The rows are in the page, written and escaped by the generator, so the list reads with

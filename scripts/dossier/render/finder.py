@@ -16,13 +16,17 @@ script applies the guard, as `escape.csv_cell` does, when it writes the CSV); `p
 the text of each paragraph that has a statement (for the free-text filter); `threads` maps a
 statement to its thread. It is a script, not JSON, so that it loads from file:// too.
 
-How it grows: both files grow linearly with the statements. On the five-report corpus (75
-statements, 46 paragraphs) the data file is about 72 KB and the page about 130 KB (HTML as
-built), about 1 KB and 1.7 KB a statement. At 1,000 reports (~15,000 statements) that is about
-14 MB of data and 26 MB of page, far over the 1 MB a page may weigh: the scale issue must split
-them, e.g. the page and its data by year (a statement's year is in its id-independent date), the
-CSV rows into a second file loaded only on "Download this view", and the JS-off list into pages.
-`tests/test_finder.py` measures both figures on every run.
+How it grows: linearly in the statements (the paragraph texts in the paragraphs that hold
+statements; the filter options in the distinct speakers, venues, topics, months, reports, events
+and threads). Measured on the five-report corpus (75 statements, 48 paragraphs): the data file
+is 96 KB, 1.3 KB a statement (76 KB of CSV rows, 15 KB of paragraphs), and the built page 109 KB,
+about 1.2 KB a row beside the theme's own markup. At 1,000 reports (~15,000 statements) that
+is about 19 MB of data and 17 MB of page, with ~1,000 report options: far over the 1 MB a page
+may weigh. The scale issue must split them: the JS-off list into pages (by year or month) with
+the finder drawing its rows from the data; the data into a small filter index (ids and filter
+values, ~150 B a statement) sharded by year; the CSV rows and paragraph texts into files loaded
+only for "Download this view" and the words filter. `tests/test_finder.py` prints the figures
+and fails when a statement costs more than 1.6 KB of data or 1.8 KB of page.
 """
 
 from __future__ import annotations
@@ -216,6 +220,9 @@ def words_html(s: Statement, paragraph: str) -> str:
     before = _SENTENCE_END.split(paragraph[:start])[-1]
     after_match = _SENTENCE_END.search(paragraph, end)
     after = paragraph[end : after_match.start() + 1 if after_match else len(paragraph)]
+    if paragraph[end - 1] in ".!?":  # the words end their sentence: keep only closing marks
+        rest = paragraph[end:]
+        after = rest[: len(rest) - len(rest.lstrip("\"'”’)"))]
     before_words, after_words = before.split(), after.split()
     if len(before_words) > CONTEXT_WORDS:
         before = "… " + " ".join(before_words[-CONTEXT_WORDS:]) + (" " * before[-1:].isspace())
