@@ -264,7 +264,7 @@ def test_every_count_of_an_actors_statements_agrees(real_project: Project):
         found = re.search(r"^- (\d+) statements? \(([^)]*)\)|^- no statements", page, re.M)
         assert found, actor["id"]
         total = int(found.group(1) or 0)
-        listed = re.search(rf"\]\(\.\./actors/{actor['id']}\.md\)[^\n]*?\| (\d+) \|", index)
+        listed = re.search(rf"\]\({actor['id']}\.md\)[^\n]*?\| (\d+) \|", index)
         assert listed and int(listed.group(1)) == total, actor["id"]
         if total:
             section = by_speaker.split(f"{{ #{actor['id']} }}", 1)[1].split("\n## ", 1)[0]
