@@ -276,8 +276,10 @@ def expect(site: Site) -> Expect:
 
 # --------------------------------------------------------------------------- browser helpers
 
-SHOWN_JS = "() => [...document.querySelectorAll('#finder-results > li')]" \
-    ".filter(li => !li.hidden).map(li => li.dataset.id)"
+# The rows a reader sees: not hidden, and drawn (the row's own CSS must not undo `hidden`).
+SHOWN_JS = """() => [...document.querySelectorAll('#finder-results > li')]
+    .filter(li => li.getClientRects().length > 0 || !li.hidden)
+    .map(li => li.hidden === (li.getClientRects().length === 0) ? li.dataset.id : 'mismatch')"""
 OPTIONS_JS = """sel => [...document.querySelector(sel).options]
     .map(o => ({value: o.value, text: o.textContent, disabled: o.disabled}))"""
 
@@ -477,13 +479,20 @@ def test_axe_finds_no_violations_on_the_finder(new_page, site: Site):
     from axe_playwright_python.sync_playwright import Axe
 
     problems = []
-    for viewport, query in ((DESKTOP_SHORT, ""), (PHONE, urls.finder_query(topic="sanctions"))):
-        page = new_page(viewport=viewport)
+    views = [
+        (DESKTOP_SHORT, "light", ""),
+        (DESKTOP_SHORT, "dark", urls.finder_query(kind="direct")),
+        (PHONE, "light", urls.finder_query(topic="sanctions")),
+    ]
+    for viewport, scheme, query in views:
+        page = new_page(viewport=viewport, color_scheme=scheme)
         open_finder(page, site, query)
         page.evaluate("document.getElementById('finder-facets').open = true")
         result = Axe().run(page)
         if result.violations_count:
-            problems.append(f"{viewport} {query}:\n" + axe_summary(result.response["violations"]))
+            problems.append(
+                f"{viewport} {scheme} {query}:\n" + axe_summary(result.response["violations"])
+            )
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
 
