@@ -33,7 +33,7 @@ from dossier import urls
 from dossier.dates import Date
 from dossier.escape import csv_cell
 from dossier.model import Pos, Statement
-from dossier.render.finder import CONTEXT_WORDS, locate, words_html
+from dossier.render.finder import CONTEXT_WORDS, locate, words_md
 from dossier.text import normalise
 from dossier.validate import load_corpus
 from test_browser import ARTIFACTS, PHONE, Site, axe_summary, goto
@@ -126,12 +126,14 @@ def test_the_data_holds_statements_csv_and_every_statements_paragraph(real_proje
     assert len(set(data["threads"].values())) >= 2  # the corpus has exchanges
 
 
-def test_the_data_is_one_script_that_needs_no_fetch(real_project: Project):
-    page = (real_project.site / FINDER / "index.html").read_text(encoding="utf-8")
-    scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert "../../assets/generated/finder-data.js" in scripts
-    assert "../../assets/finder.js" in scripts
+def test_only_the_finder_page_loads_the_data_and_no_fetch_is_needed(real_project: Project):
+    # finder.js is one of the site's scripts; it adds the data to the finder page itself.
+    for page in ("statements/finder/", "statements/", ""):
+        html = (real_project.site / page / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<script src="[./]*assets/finder\.js"', html), page
+        assert "finder-data.js" not in html, page
     js = (real_project.site / "assets" / "finder.js").read_text(encoding="utf-8")
+    assert '"generated/finder-data.js"' in js
     assert "fetch(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
 
 
@@ -183,7 +185,7 @@ def _statement(text: str, kind: str = "direct") -> Statement:
     ],
 )  # fmt: skip
 def test_words_show_their_sentence_with_the_statement_marked(paragraph, text, expected):
-    assert words_html(_statement(text), paragraph) == expected
+    assert words_md(_statement(text), paragraph) == expected
 
 
 def test_finder_links_carry_the_filters_in_the_query_string():
@@ -277,7 +279,7 @@ def expect(site: Site) -> Expect:
 # --------------------------------------------------------------------------- browser helpers
 
 # The rows a reader sees: not hidden, and drawn (the row's own CSS must not undo `hidden`).
-SHOWN_JS = """() => [...document.querySelectorAll('#finder-results > li')]
+SHOWN_JS = """() => [...document.querySelectorAll('#finder-results li[data-id]')]
     .filter(li => li.getClientRects().length > 0 || !li.hidden)
     .map(li => li.hidden === (li.getClientRects().length === 0) ? li.dataset.id : 'mismatch')"""
 OPTIONS_JS = """sel => [...document.querySelector(sel).options]
@@ -432,10 +434,10 @@ def test_without_javascript_every_statement_is_listed(browser, site: Site):
     try:
         page = context.new_page()
         page.goto(site.page(FINDER))
-        rows = page.locator("#finder-results > li")
+        rows = page.locator("#finder-results li[data-id]")
         assert rows.count() == 75
-        assert page.locator("#finder-results > li:visible").count() == 75
-        assert page.locator("#finder-results > li mark:visible").count() == 75
+        assert page.locator("#finder-results li[data-id]:visible").count() == 75
+        assert page.locator("#finder-results li[data-id] mark:visible").count() == 75
         assert not page.locator("#finder-form").is_visible()
         assert page.inner_text("#finder-count") == "75 statements"
     finally:
@@ -500,7 +502,7 @@ def test_axe_finds_no_violations_on_the_finder(new_page, site: Site):
 def test_eight_rows_show_on_a_1280_by_800_screen(new_page, site: Site):
     page = new_page(viewport=DESKTOP_SHORT)
     open_finder(page, site)
-    whole = page.evaluate("""() => [...document.querySelectorAll('#finder-results > li')]
+    whole = page.evaluate("""() => [...document.querySelectorAll('#finder-results li[data-id]')]
         .filter(li => { const r = li.getBoundingClientRect();
                         return r.top >= 0 && r.bottom <= innerHeight; }).length""")
     assert whole >= 8

@@ -11,33 +11,43 @@
 // JavaScript off; this script only hides and shows them. Text from the data reaches the page
 // only as textContent, never as markup.
 //
-// Material's instant navigation swaps the page's content without a reload: it inserts the
-// scripts of the new content again (all at once, so they may run in any order) and emits
-// `document$`. init() runs on a direct load, on every `document$` emission, each time this
-// file runs and once the data has loaded; it does its work once per page.
+// It is one of the site's scripts (mkdocs.yml, extra_javascript) and does nothing on pages
+// without the finder. Material's instant navigation swaps a page's content without a reload
+// and then emits `document$`: init() runs on a direct load and on every emission, and does its
+// work once per finder page. The data is loaded the first time a finder page is shown.
 (function () {
   "use strict";
 
   const RANGE_KEYS = ["since", "until"];
   const PERIOD = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+  // The data's address, from this script's own (both live under assets/): works from file://
+  // and wherever the site is published.
+  const script = document.currentScript;
+  const DATA = new URL("generated/finder-data.js", script ? script.src : location.href).href;
+  let loading = false;
+
   function init() {
     const root = document.getElementById("finder");
-    const data = window.DOSSIER_FINDER;
     if (!root || root.dataset.ready) return;
-    if (!data) {
-      // After an instant navigation Material inserts the page's scripts all at once, so this
-      // one can run before the data has loaded: start when it has.
-      const script = document.querySelector('script[src$="finder-data.js"]');
-      if (script && !script.dataset.awaited) {
-        script.dataset.awaited = "true";
-        script.addEventListener("load", init);
-      }
+    if (!window.DOSSIER_FINDER) {
+      load();
       return;
     }
     root.dataset.ready = "true";
-    setup(root, data);
+    setup(root, window.DOSSIER_FINDER);
     root.classList.add("dossier-finder-ready");
+  }
+
+  function load() {
+    // A script element, not fetch: fetch cannot read files opened from file://.
+    if (loading) return;
+    loading = true;
+    const tag = document.createElement("script");
+    tag.src = DATA;
+    tag.onload = init;
+    tag.onerror = function () { loading = false; };  // the list stays as it reads without us
+    document.head.appendChild(tag);
   }
 
   // --- the statements and what each filter matches -------------------------------------------
@@ -294,14 +304,9 @@
 
   // --- start: direct load, instant navigation -------------------------------------------------
 
-  function start() {
-    if (window.document$ && !window.dossierFinderSubscribed) {
-      window.dossierFinderSubscribed = true;
-      window.document$.subscribe(init);
-    }
-    init();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  if (window.dossierFinderStarted) return;  // should the theme ever run this file twice
+  window.dossierFinderStarted = true;
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

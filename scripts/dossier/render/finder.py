@@ -2,19 +2,24 @@
 
 `statements/finder.md` lists every statement (date at its precision, speaker, kind, the words
 with the quoted part marked inside their sentence, the report and ¶, the permalink), readable
-with JavaScript off. Its filter form ships `hidden`; `docs/assets/finder.js` (hand-written)
-shows it, filters the rows by toggling their `hidden` attribute, counts every facet value,
-keeps the filter state in the query string (keys: `urls.FINDER_FILTERS`) and downloads the
-shown statements as CSV. No text from a report becomes markup: the page's text goes through
-`escape.html_text`/`html_attr`, the data through `escape.json_for_html`, and the script sets
-only `textContent`.
+with JavaScript off. The rows are a Markdown list (md_in_html, attr_list), so that MkDocs and
+Zensical both check their links and make them relative to the page; their text goes through
+`escape.md_inline`. The filter form is raw HTML holding no link (text through
+`escape.html_text`/`html_attr`) and ships `hidden`.
+
+`docs/assets/finder.js` (hand-written) is one of the site's scripts (mkdocs.yml,
+extra_javascript). On the finder page it loads the data, shows the form, filters the rows by
+toggling their `hidden` attribute, counts every filter value, keeps the filter state in the
+query string (keys: `urls.FINDER_FILTERS`) and downloads the shown statements as CSV. It sets
+only `textContent`: no text from a report becomes markup.
 
 Where the data comes from: `assets/generated/finder-data.js` sets one global,
 `window.DOSSIER_FINDER`, from the same records as the exports (`exports.statements_records`):
 `columns` and `rows` are statements.csv's header and its rows before the formula guard (the
 script applies the guard, as `escape.csv_cell` does, when it writes the CSV); `paragraphs` holds
 the text of each paragraph that has a statement (for the free-text filter); `threads` maps a
-statement to its thread. It is a script, not JSON, so that it loads from file:// too.
+statement to its thread. It is a script, not JSON, so that it loads from file:// too; finder.js
+adds it to the finder page only, so no other page downloads it.
 
 How it grows: linearly in the statements (the paragraph texts in the paragraphs that hold
 statements; the filter options in the distinct speakers, venues, topics, months, reports, events
@@ -37,7 +42,7 @@ from collections import Counter
 from .. import urls
 from ..dates import MONTHS
 from ..escape import front_matter as escaped_front_matter
-from ..escape import html_attr, html_text, json_for_html
+from ..escape import html_attr, html_text, json_for_html, md_inline
 from ..model import Statement
 from ..write import MARKER
 from .exports import _flat, statements_records
@@ -54,7 +59,6 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 def finder_page(ix: Index) -> str:
     """The page: intro, the filter form (hidden until the script runs), the rows, the scripts."""
     page = urls.FINDER
-    here = urls.url_finder()
     statements = ix.statements
     out = [
         escaped_front_matter("Statement finder")
@@ -69,19 +73,20 @@ def finder_page(ix: Index) -> str:
         f"[All as CSV]({urls.asset(page, urls.doc_data('statements.csv'))}) · "
         f"[with full details]({urls.link(page, urls.STATEMENTS)}).",
         "",
-        '<div class="dossier-finder" id="finder">',
+        # md_in_html: the form is raw HTML (no links in it); the rows are a Markdown list, so
+        # that MkDocs and Zensical alike check their links and make them relative to the page.
+        '<div class="dossier-finder" id="finder" markdown>',
         *_form(ix),
-        '<div class="dossier-finder-main">',
+        '<div class="dossier-finder-main" markdown>',
         f'<p class="dossier-finder-count" id="finder-count" aria-live="polite">'
         f"{plural(len(statements), 'statement')}</p>",
-        '<ol class="dossier-finder-results" id="finder-results">',
-        *(_row(s, ix, here) for s in statements),
-        "</ol>",
-        "</div>",
-        "</div>",
+        '<div class="dossier-finder-results" id="finder-results" markdown>',
         "",
-        f'<script src="{html_attr(urls.relative_address(here, urls.FINDER_DATA))}"></script>',
-        f'<script src="{html_attr(urls.relative_address(here, urls.FINDER_JS))}"></script>',
+        *(line for s in statements for line in _row(s, ix, page)),
+        "",
+        "</div>",
+        "</div>",
+        "</div>",
         "",
     ]
     return "\n".join(out)
@@ -186,36 +191,33 @@ def _thread_label(first: Statement, ix: Index) -> str:
 # --------------------------------------------------------------------------- the rows
 
 
-def _row(s: Statement, ix: Index, here: str) -> str:
-    """One statement as a compact row (HTML: every text escaped, every link relative)."""
+def _row(s: Statement, ix: Index, page: str) -> list[str]:
+    """One statement as a compact row: an item of a Markdown list, its attributes on its second
+    line (attr_list); every text escaped by `md_inline`, every link checked by MkDocs."""
     report = ix.reports[s.report]
     para = report.paragraph(s.paragraph)
-    speaker = ix.actors[s.speaker].name
-    kind = KIND_SHORT[s.kind]
-    actor_href = urls.relative_address(here, urls.url_actor(s.speaker))
-    para_href = urls.relative_address(here, urls.url_paragraph(report.id, para.id))
-    permalink = urls.relative_address(here, urls.url_statement(s.id))
-    return (
-        f'<li class="dossier-finder-row dossier-{s.kind}" data-id="{html_attr(s.id)}">'
-        f'<p class="dossier-finder-meta"><span class="dossier-finder-when">'
-        f'<time datetime="{html_attr(s.date.value)}">{html_text(s.date.display())}</time> '
-        f'<span class="dossier-finder-kind">{kind}</span></span> '
-        f'<a href="{html_attr(actor_href)}">{html_text(speaker)}</a></p>'
-        f'<p class="dossier-finder-words">{words_html(s, para.text)}</p>'
-        f'<p class="dossier-finder-where"><a href="{html_attr(para_href)}">¶ {para.number}'
-        f'<span class="dossier-finder-report"> · {html_text(report.title)}</span></a> '
-        f'<a href="{html_attr(permalink)}">Permalink<span class="dossier-finder-sr">: '
-        f"{html_text(speaker)}, {html_text(s.date.display())}</span></a></p>"
-        "</li>"
-    )
+    speaker = md_inline(ix.actors[s.speaker].name)
+    when = md_inline(s.date.display())
+    return [
+        f'1. <span class="dossier-finder-meta"><span class="dossier-finder-when">'
+        f'<time datetime="{html_attr(s.date.value)}">{when}</time> '
+        f'<span class="dossier-finder-kind">{KIND_SHORT[s.kind]}</span></span> '
+        f"[{speaker}]({urls.actor_link(page, s.speaker)})</span> "
+        f'<span class="dossier-finder-words">{words_md(s, para.text)}</span> '
+        f'<span class="dossier-finder-where">[¶ {para.number}<span class="dossier-finder-report">'
+        f" · {md_inline(report.title)}</span>]({urls.report_link(page, report.id, para.id)}) "
+        f'[Permalink<span class="dossier-finder-sr">: {speaker}, {when}</span>]'
+        f"({urls.statement_link(page, s.id)})</span>",
+        f'    {{ data-id="{s.id}" .dossier-finder-row .dossier-{s.kind} }}',
+    ]
 
 
-def words_html(s: Statement, paragraph: str) -> str:
+def words_md(s: Statement, paragraph: str) -> str:
     """The statement's sentence with its words in <mark>, at most CONTEXT_WORDS words of the
     sentence on either side; the words alone, marked, if the span cannot be found."""
     span = locate(paragraph, s.text)
     if span is None:
-        return f"<mark>{html_text(s.text)}</mark>"
+        return f"<mark>{md_inline(s.text)}</mark>"
     start, end = span
     before = _SENTENCE_END.split(paragraph[:start])[-1]
     after_match = _SENTENCE_END.search(paragraph, end)
@@ -228,7 +230,7 @@ def words_html(s: Statement, paragraph: str) -> str:
         before = "… " + " ".join(before_words[-CONTEXT_WORDS:]) + (" " * before[-1:].isspace())
     if len(after_words) > CONTEXT_WORDS:
         after = (" " * after[:1].isspace()) + " ".join(after_words[:CONTEXT_WORDS]) + " …"
-    return f"{_piece(before)}<mark>{html_text(paragraph[start:end])}</mark>{_piece(after)}"
+    return f"{_piece(before)}<mark>{md_inline(paragraph[start:end])}</mark>{_piece(after)}"
 
 
 def _piece(text: str) -> str:
@@ -237,7 +239,7 @@ def _piece(text: str) -> str:
         return " " if text else ""
     lead = " " if text[:1].isspace() else ""
     trail = " " if text[-1:].isspace() else ""
-    return f"{lead}{html_text(text)}{trail}"
+    return f"{lead}{md_inline(text)}{trail}"
 
 
 def locate(paragraph: str, text: str) -> tuple[int, int] | None:
