@@ -445,6 +445,18 @@ def test_without_javascript_every_statement_is_listed(browser, site: Site):
 
 
 @browser_test
+def test_it_works_opened_from_files(page, site: Site, expect: Expect):
+    """From file:// (no server): the data loads as a script, and filters and the address work."""
+    finder = (site.project.site / FINDER / "index.html").as_uri()
+    page.goto(finder + urls.finder_query(topic="sanctions"))
+    page.wait_for_selector("#finder.dossier-finder-ready")
+    assert shown(page) == expect.ids(topic="sanctions")
+    page.select_option("#finder-kind", "paraphrase")
+    assert shown(page) == expect.ids(topic="sanctions", kind="paraphrase")
+    assert state(page) == {"topic": ["sanctions"], "kind": ["paraphrase"]}
+
+
+@browser_test
 def test_keyboard_alone_reaches_and_changes_a_filter(page, site: Site, expect: Expect):
     open_finder(page, site)
     for _ in range(80):

@@ -306,7 +306,8 @@
 
   if (window.dossierFinderStarted) return;  // should the theme ever run this file twice
   window.dossierFinderStarted = true;
+  // Both: from file:// the theme's `document$` never emits (it has no instant navigation there).
   if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
