@@ -24,9 +24,9 @@ adds it to the finder page only, so no other page downloads it.
 How it grows: linearly in the statements (the paragraph texts in the paragraphs that hold
 statements; the filter options in the distinct speakers, venues, topics, months, reports, events
 and threads). Measured on the five-report corpus (75 statements, 48 paragraphs): the data file
-is 96 KB, 1.3 KB a statement (76 KB of CSV rows, 15 KB of paragraphs), and the built page 109 KB,
+is 96 KB, 1.3 KB a statement (76 KB of CSV rows, 15 KB of paragraphs), and the built page 112 KB,
 about 1.2 KB a row beside the theme's own markup. At 1,000 reports (~15,000 statements) that
-is about 19 MB of data and 17 MB of page, with ~1,000 report options: far over the 1 MB a page
+is about 19 MB of data and 18 MB of page, with ~1,000 report options: far over the 1 MB a page
 may weigh. The scale issue must split them: the JS-off list into pages (by year or month) with
 the finder drawing its rows from the data; the data into a small filter index (ids and filter
 values, ~150 B a statement) sharded by year; the CSV rows and paragraph texts into files loaded
