@@ -62,8 +62,9 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") dossierHideTip();
 });
 
+// Both: the theme's document$ emits after each instant navigation but never from file://,
+// and DOMContentLoaded covers the first load. dossierA11y is safe to run twice.
 if (typeof document$ !== "undefined") {
   document$.subscribe(dossierA11y);
-} else {
-  document.addEventListener("DOMContentLoaded", dossierA11y);
 }
+document.addEventListener("DOMContentLoaded", dossierA11y);
