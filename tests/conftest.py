@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,12 +135,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def real_site_url(real_project: Project):
-    """The built real site, served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(real_project.site))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` served over HTTP on a free loopback port; yields its address. The server is
+    up before the folder need exist, so a site can be built for the address it is served at."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_project: Project) -> Iterator[str]:
+    """The built real site, served over HTTP on a free loopback port."""
+    with served(real_project.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_site_url(hostile_project: Project) -> Iterator[str]:
+    with served(hostile_project.site) as url:
+        yield url

@@ -8,10 +8,7 @@ redirect (an HTML page for a page, `redirects.js` for an anchor).
 from __future__ import annotations
 
 import functools
-import http.server
-import os
 import random
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE_CORPUS, _QuietHandler, make_project, mkdocs_build, run_dossier
+import test_browser
+from conftest import FIXTURE_CORPUS, make_project, mkdocs_build, run_dossier, served
 from dossier import urls
 from dossier.addresses import (
     HEADER,
@@ -505,40 +503,21 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moved]:
     )
     built = run_dossier(root, "build")
     assert built.returncode == 0, built.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SITE_URL", url)
-        site = mkdocs_build(root)
-    assert site.returncode == 0, site.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Moved(root, url)
-    server.shutdown()
+    with served(root / "site") as url:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SITE_URL", url)
+            site = mkdocs_build(root)
+        assert site.returncode == 0, site.stderr
+        yield Moved(root, url)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    chromium_path = Path("/usr/bin/chromium")
-    if not chromium_path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{chromium_path} is missing (required when CI=true)")
-        pytest.skip(f"{chromium_path} is missing: install Debian's `chromium` package")
-    from playwright.sync_api import sync_playwright
-
-    args = [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ]  # fmt: skip
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium_path), args=args)
-        yield browser
-        browser.close()
+# test_browser.py's Chromium, shared by name (pytest finds fixtures by the module's names).
+browser = test_browser.browser
 
 
 @pytest.fixture
-def tab(chromium):
-    context = chromium.new_context()
+def tab(browser):
+    context = browser.new_context()
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()

@@ -17,12 +17,9 @@ while the real corpus does not build).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +28,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from conftest import Project, _QuietHandler
+from conftest import Project, served
 
 pytestmark = pytest.mark.browser
 
@@ -81,11 +78,8 @@ class Site:
 @pytest.fixture(scope="session")
 def fixture_site_url(fixture_project: Project) -> Iterator[str]:
     """The fixture corpus, served like `real_site_url` (for DOSSIER_BROWSER_CORPUS=fixture)."""
-    handler = functools.partial(_QuietHandler, directory=str(fixture_project.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(fixture_project.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

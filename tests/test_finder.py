@@ -9,15 +9,12 @@ filter should show is worked out here from statements.json, independently of fin
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -28,7 +25,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import test_browser
-from conftest import Project, _QuietHandler
+from conftest import Project, served
 from dossier import urls
 from dossier.dates import Date
 from dossier.escape import csv_cell
@@ -537,18 +534,14 @@ def instant_url(real_project: Project) -> Iterator[str]:
     """The real site built for the address it is served at: Material's instant navigation is
     on only there (it follows the links its sitemap lists)."""
     out = real_project.root / "site-instant"
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=real_project.root, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert built.returncode == 0, built.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with served(out) as url:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=real_project.root, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert built.returncode == 0, built.stderr
+        yield url
 
 
 @browser_test
@@ -602,18 +595,9 @@ def test_screenshots_of_the_finder(new_page, site: Site):
 # --------------------------------------------------------------------------- hostile text
 
 
-@pytest.fixture(scope="module")
-def hostile_url(hostile_project: Project) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_project.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @browser_test
 def test_hostile_text_stays_text_and_formulas_stay_guarded(
-    browser, hostile_project: Project, hostile_url: str
+    browser, hostile_project: Project, hostile_site_url: str
 ):
     exported = csv_rows((hostile_project.site / "data" / "statements.csv").read_text("utf-8"))
     context = browser.new_context()
@@ -622,7 +606,7 @@ def test_hostile_text_stays_text_and_formulas_stay_guarded(
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("dialog", lambda d: (errors.append(d.message), d.dismiss()))
-        page.goto(hostile_url + FINDER)
+        page.goto(hostile_site_url + FINDER)
         page.wait_for_selector("#finder.dossier-finder-ready")
         venues = [o["value"] for o in options(page, "venue") if o["value"]]
         assert "@SUM(A1:A2)" in venues

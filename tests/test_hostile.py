@@ -14,11 +14,9 @@ import csv
 import functools
 import html
 import html.parser
-import http.server
 import io
 import json
 import re
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,7 +31,6 @@ from conftest import (
     INCLUDES_MARKER,
     ROOT_MARKER,
     Project,
-    _QuietHandler,
     run_dossier,
 )
 from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
@@ -330,15 +327,6 @@ DOM_CHECK_JS = """() => {
   if (injected) found.push(`payload element ${injected.outerHTML.slice(0, 200)}`);
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def hostile_site_url(hostile_project: Project) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_project.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @dataclass  # not frozen: it records what happens while the test walks the site
