@@ -41,14 +41,12 @@ from collections import Counter
 
 from .. import urls
 from ..dates import MONTHS
-from ..escape import front_matter as escaped_front_matter
 from ..escape import html_attr, html_text, json_for_html, md_inline
 from ..model import Statement
 from ..write import MARKER
 from .exports import _flat, statements_records
-from .fmt import KIND_SHORT, banner, plural
+from .fmt import KIND_SHORT, banner, front_matter, plural
 from .index import Index
-from .threads import threads
 
 CONTEXT_WORDS = 8  # words of the sentence kept on each side of the statement's span
 _QUOTES = "\"'“”„‟‘’‚"
@@ -61,10 +59,8 @@ def finder_page(ix: Index) -> str:
     page = urls.FINDER
     statements = ix.statements
     out = [
-        escaped_front_matter("Statement finder")
-        + "hide:\n  - navigation\n  - toc\n"
         # The page repeats every statement; search should land on the statement itself.
-        + "search:\n  exclude: true\n---\n",
+        front_matter("Statement finder", search_exclude=True, hide=("navigation", "toc")),
         banner("docs/reports/*.md and data/*.yml"),
         "# Statement finder",
         "",
@@ -171,7 +167,7 @@ def facet_options(ix: Index) -> dict[str, list[tuple[str, str]]]:
         "report": [(r.id, f"{r.published.short()} {r.title}") for r in reports],
         "event": [(e.id, f"{e.date.short()} {e.title}") for e in events],
         "differs": [("yes", "differs from the report"), ("no", "matches the report")],
-        "thread": [(t.anchor_id, _thread_label(t.statements[0], ix)) for t in threads(ix)],
+        "thread": [(t.anchor_id, _thread_label(t.statements[0], ix)) for t in ix.threads],
     }
 
 
@@ -272,7 +268,7 @@ def finder_data(ix: Index) -> str:
         "columns": columns,
         "rows": [[row[c] for c in columns] for row in rows],
         "paragraphs": paragraphs,
-        "threads": {s.id: t.anchor_id for t in threads(ix) for s in t.statements},
+        "threads": {s.id: t.anchor_id for t in ix.threads for s in t.statements},
     }
     return (
         f"// {MARKER} from docs/reports/*.md and data/*.yml; do not edit.\n"

@@ -38,9 +38,14 @@ REPEATS_SEARCH_BOOST = 0.0005
 
 
 def front_matter(
-    title: str, search_exclude: bool = False, search_boost: float | None = None
+    title: str,
+    search_exclude: bool = False,
+    search_boost: float | None = None,
+    hide: tuple[str, ...] = (),
 ) -> str:
     block = escape.front_matter(title)
+    if hide:  # parts of the theme's layout the page goes without ("navigation", "toc")
+        block += "hide:\n" + "".join(f"  - {part}\n" for part in hide)
     if search_exclude:
         block += "search:\n  exclude: true\n"
     elif search_boost is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..exchanges import Thread, threads
 from ..model import Actor, Corpus, Event, Reference, Report, Statement, TalkingPoint
 from .mentions import find_mentions
 
@@ -23,6 +24,8 @@ class Index:
     mentions: dict[str, dict[str, list[str]]] = field(init=False)  # actor → report → pids
     references: dict[str, Reference] = field(init=False)
     group_members: dict[str, frozenset[str]] = field(init=False)  # group → its members
+    threads: list[Thread] = field(init=False)
+    thread_of: dict[str, Thread] = field(init=False)  # statement id → its thread
     responses: dict[str, list[Statement]] = field(init=False)  # statement → its answers
     talking_points_of: dict[str, list[TalkingPoint]] = field(init=False)  # statement → points
 
@@ -47,6 +50,8 @@ class Index:
                     self.events_by_paragraph[(report.id, pid)].append(ref.event)
         self.mentions = find_mentions(c)
         self.group_members = {a.id: frozenset(a.members) for a in c.actors if a.members}
+        self.threads = threads(c)
+        self.thread_of = {s.id: t for t in self.threads for s in t.statements}
         self.references = c.references_by_id
         self.responses = defaultdict(list)
         for s in self.statements:

@@ -7,11 +7,11 @@ from itertools import groupby
 from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
+from ..exchanges import Thread
 from ..model import Statement
 from .actors import role_note
 from .fmt import KIND_LABELS, banner, date_detail, front_matter, plural, quoted, sources
 from .index import Index
-from .threads import Thread, thread_of
 
 
 def statement_heading(s: Statement, ix: Index) -> str:
@@ -23,7 +23,6 @@ def statements_page(ix: Index) -> str:
     page = urls.STATEMENTS
     statements = ix.statements
     counts = {k: sum(1 for s in statements if s.kind == k) for k in KIND_LABELS}
-    in_thread = thread_of(ix)
     out = [
         front_matter("Statements"),
         banner("docs/reports/*.md"),
@@ -46,7 +45,7 @@ def statements_page(ix: Index) -> str:
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
             out += [f"### {label} {{ #{urls.month_anchor(year, month)} }}", ""]
             for s in in_month:
-                out += _statement(s, ix, page, in_thread.get(s.id))
+                out += _statement(s, ix, page, ix.thread_of.get(s.id))
     return "\n".join(out) + "\n"
 
 
