@@ -293,6 +293,14 @@ class Corpus:
         return self._by_id[2][event_id]
 
     @property
+    def reports_by_id(self) -> dict[str, Report]:
+        return self._by_id[0]
+
+    @property
+    def actors_by_id(self) -> dict[str, Actor]:
+        return self._by_id[1]
+
+    @property
     def events_by_id(self) -> dict[str, Event]:
         return self._by_id[2]
 

@@ -31,9 +31,9 @@ class Index:
 
     def __post_init__(self) -> None:
         c = self.corpus
-        self.reports = {r.id: r for r in c.reports}
-        self.actors = {a.id: a for a in c.actors}
-        self.events = {e.id: e for e in c.events}
+        self.reports = c.reports_by_id
+        self.actors = c.actors_by_id
+        self.events = c.events_by_id
         self.statements = c.statements
         self.statements_by_event = defaultdict(list)
         self.statements_by_paragraph = defaultdict(list)
