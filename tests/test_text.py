@@ -1,4 +1,5 @@
-from dossier.markdown import escape, unescape
+from dossier.escape import md_inline as escape
+from dossier.escape import md_unescape as unescape
 from dossier.text import contains, core, quotations, slugify
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import load, markdown, text, urls, yamlio
 from .dates import MONTHS
+from .escape import md_inline
 
 # Boilerplate that news sites wrap around a report, with the reason we record
 # (one of model.REASONS, which says what each means).
@@ -80,7 +81,7 @@ def render_page(report_id: str, front_matter: dict[str, Any], paragraphs: list[s
     out.append(markdown.include(urls.include_section(report_id, "header")) + "\n\n")
     for number, para in enumerate(paragraphs, 1):
         # The include after a paragraph names its id (see markdown.py).
-        out.append(f"{markdown.escape(para)}\n\n")
+        out.append(f"{md_inline(para)}\n\n")
         out.append(markdown.include(urls.include_section(report_id, f"p{number}")) + "\n\n")
     out.append(markdown.include(urls.include_section(report_id, "footer")) + "\n")
     return "".join(out)

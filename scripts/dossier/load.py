@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import markdown, yamlio
+from .escape import md_unescape
 from .problems import Problems
 
 REGISTRIES = ("actors", "events", "glossary")
@@ -173,7 +174,7 @@ def _paragraph(
         )
         block = block[:-1]  # the paragraph is still read, so that this is the one problem
     source = " ".join(t.strip() for _, t in block)
-    report.paragraphs.append(RawParagraph(pid, markdown.unescape(source), block[0][0], source))
+    report.paragraphs.append(RawParagraph(pid, md_unescape(source), block[0][0], source))
 
 
 def _no_include(report: RawReport, block: list[tuple[int, str]], problems: Problems) -> None:

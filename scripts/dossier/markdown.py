@@ -20,23 +20,12 @@ from __future__ import annotations
 
 import re
 
-from .escape import md_inline, md_unescape
-
 INCLUDE = re.compile(r'^--8<--\s+"(?P<target>[^"]+)"$')
 # A paragraph id: the section name of the include after the paragraph.
 PARA_ID = re.compile(r"^[A-Za-z][\w-]*$")
 # The id line that ended each paragraph in earlier versions of the layout.
 OLD_PARA_ATTR = re.compile(r"^\{:\s*#(?P<id>[A-Za-z][\w-]*)\s*\}$")
 NOT_PARAGRAPHS = ("header", "footer")
-
-
-def escape(text: str) -> str:
-    """A line of an original as a report paragraph that shows exactly its words."""
-    return md_inline(text)
-
-
-def unescape(text: str) -> str:
-    return md_unescape(text)
 
 
 def include(target: str) -> str:
