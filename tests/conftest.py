@@ -27,6 +27,12 @@ HAND_WRITTEN = (
     "docs/assets/search.js",
     "docs/assets/finder.js",
     "docs/assets/finder.css",
+    "docs/assets/chart.css",
+    "docs/assets/permalink.css",
+    "docs/assets/permalink.js",
+    "docs/assets/print.css",
+    "docs/assets/search-gate.js",
+    "overrides/main.html",
 )
 
 

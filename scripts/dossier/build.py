@@ -23,6 +23,7 @@ from .render.statements import by_speaker_page, statements_page
 from .render.svg import overview_svg
 from .render.threads import threads_page
 from .render.timeline import timeline
+from .siteconfig import DEFAULT_SITE_URL, site_url
 from .validate import load_corpus
 from .write import Outcome, write_outputs
 
@@ -48,11 +49,15 @@ class Result:
 
 
 def render(
-    corpus: Corpus, root: Path, redirects: Mapping[str, str] | None = None
+    corpus: Corpus,
+    root: Path,
+    redirects: Mapping[str, str] | None = None,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, bytes]:
     """Every generated file, as project-relative path → bytes. Pure: writes nothing.
-    `redirects` maps old addresses to current ones (see addresses.py)."""
-    ix = Index(corpus)
+    `redirects` maps old addresses to current ones (see addresses.py); `site_url` is where
+    the site is published, for the absolute addresses of citations and feeds."""
+    ix = Index(corpus, site_url)
     docs: dict[str, str] = {
         urls.REPORTS_INDEX: reports_index(ix),
         urls.TIMELINE: timeline(ix),
@@ -85,7 +90,7 @@ def render(
 def generate(root: Path, write: bool = True) -> Result:
     corpus, problems = load_corpus(root)
     ledger = check_addresses(root, corpus)  # published addresses must not vanish
-    outputs = render(corpus, root, ledger.redirects)
+    outputs = render(corpus, root, ledger.redirects, site_url(root))
     result = Result(corpus, outputs, problems.warnings)
     if write:
         done = _write(root, result)

@@ -328,3 +328,9 @@ def url_finder(**filters: str) -> str:
 
 FINDER_JS = "assets/finder.js"  # hand-written
 FINDER_DATA = "assets/generated/finder-data.js"  # written by `dossier build`
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site URL (as `url_*` give) made absolute on the published site: what a citation,
+    a feed or a copied link carries."""
+    return urllib.parse.urljoin(site_url, url)

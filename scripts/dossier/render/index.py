@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..exchanges import Thread, threads
 from ..model import Actor, Corpus, Event, Reference, Report, Statement, TalkingPoint
+from ..siteconfig import DEFAULT_SITE_URL
 from .mentions import find_mentions
 
 
 @dataclass
 class Index:
     corpus: Corpus
+    site_url: str = DEFAULT_SITE_URL  # where the site is published (siteconfig.site_url)
     reports: dict[str, Report] = field(init=False)
     actors: dict[str, Actor] = field(init=False)
     events: dict[str, Event] = field(init=False)
@@ -61,6 +64,10 @@ class Index:
         for point in c.talking_points:
             for sid in point.statements:
                 self.talking_points_of[sid].append(point)
+
+    def absolute(self, url: str) -> str:
+        """A site URL (`urls.url_*`) as an absolute address on the published site."""
+        return urls.absolute(self.site_url, url)
 
     def statements_of(self, actor_id: str) -> list[Statement]:
         """Every statement an actor made, that was made on its behalf, or that a group it
