@@ -442,31 +442,6 @@ def test_tab_reaches_skip_link_first_and_focus_is_visible(page, site: Site, repo
     assert after["outline"] != "none" and after["width"] > 0, f"no focus ring: {after}"
 
 
-def test_light_dark_toggle_switches_the_color_scheme(page, site: Site):
-    goto(page, site, "timeline/")
-    first = page.evaluate("document.body.dataset.mdColorScheme")
-    assert first == "default"  # the reader prefers light
-    seen = [first]
-    for _ in range(3):
-        toggle = page.locator("form[data-md-component=palette] label.md-header__button:visible")
-        assert toggle.count() == 1
-        # Material's tooltips take the label's title away on hover: the radio keeps the name.
-        name = page.locator(f'input[id="{toggle.get_attribute("for")}"]').get_attribute(
-            "aria-label"
-        )
-        assert name and name.startswith("Switch to"), f"palette toggle named {name!r}"
-        toggle.click()
-        seen.append(page.evaluate("document.body.dataset.mdColorScheme"))
-    assert "slate" in seen, f"the toggle never switched to the dark scheme: {seen}"
-    assert seen[-1] == first, f"three clicks should cycle back: {seen}"
-    # The choice is remembered on the next page.
-    page.locator("form[data-md-component=palette] label.md-header__button:visible").click()
-    page.locator("form[data-md-component=palette] label.md-header__button:visible").click()
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    goto(page, site, "statements/")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-
-
 def test_screenshots_of_the_main_pages(new_page, site: Site, main_pages: dict[str, str]):
     """Full-page screenshots for a human to look at; fails on script errors and 404s."""
     ARTIFACTS.mkdir(exist_ok=True)
