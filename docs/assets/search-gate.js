@@ -12,9 +12,6 @@
  * waits for the first sign of search; every other request goes out untouched. Opened from
  * disk (file://) the theme loads search_index.js with a script element instead, which this
  * script leaves alone: the offline copy has its index on disk.
- *
- * It also takes the theme's search-results box out of the tab order: the box is invisible
- * while search is closed, and its results are links that take focus on their own.
  */
 (() => {
   "use strict";
@@ -68,14 +65,4 @@
     }
   }, true);
 
-  function untab() {
-    for (const box of document.querySelectorAll(".md-search__scrollwrap[tabindex='0']")) {
-      box.setAttribute("tabindex", "-1");
-    }
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", untab);
-  } else {
-    untab();
-  }
 })();
