@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check lint lock goldens bench clean
+.PHONY: serve build test test-fast check lint lock goldens bench quality clean
 
 # A virtual environment with the pinned, hash-checked dependencies and the `dossier` command.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -49,6 +49,9 @@ goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus
 
 bench: $(VENV)/.installed  ## time generation and the site build on a synthetic corpus
 	$(BIN)/python scripts/bench.py
+
+quality: $(VENV)/.installed  ## Lighthouse on five pages of the site, served compressed; writes data/quality.json (needs npm and Chromium)
+	$(BIN)/python scripts/lighthouse.py
 
 lock:  ## re-pin requirements.in and requirements-zensical.in into their locks with hashes (needs pip-tools)
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \

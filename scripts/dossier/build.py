@@ -16,6 +16,7 @@ from .render.finder import finder_data, finder_page
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
+from .render.quality import quality_page, read_quality
 from .render.record import differences_page, references_page, talking_points_page
 from .render.redirects import redirect_docs
 from .render.reports import fragments, reports_index, source_copy
@@ -72,6 +73,7 @@ def render(
         urls.DIFFERENCES: differences_page(ix),
         urls.THREADS: threads_page(ix),
         urls.TALKING_POINTS: talking_points_page(ix),
+        urls.QUALITY: quality_page(read_quality(root), ix),  # data/quality.json
     }
     for actor in corpus.actors:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)

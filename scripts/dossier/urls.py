@@ -334,3 +334,14 @@ def absolute(site_url: str, url: str) -> str:
     """A site URL (as `url_*` give) made absolute on the published site: what a citation,
     a feed or a copied link carries."""
     return urllib.parse.urljoin(site_url, url)
+
+
+# --- the Quality page: Lighthouse scores measured by scripts/lighthouse.py -------------------
+
+QUALITY = "quality.md"
+QUALITY_DATA = "data/quality.json"  # the measurement, relative to the project root (committed)
+
+
+def url_page(doc: str) -> str:
+    """The site URL of a Markdown page under docs/ (`timeline.md` → `timeline/`)."""
+    return _site(doc)
