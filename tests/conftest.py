@@ -31,6 +31,7 @@ HAND_WRITTEN = (
     "docs/assets/permalink.css",
     "docs/assets/permalink.js",
     "docs/assets/print.css",
+    "docs/assets/original.css",
     "docs/assets/search-gate.js",
     "overrides/main.html",
 )

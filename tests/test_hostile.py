@@ -135,6 +135,9 @@ class Html(html.parser.HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         self.elements.append((tag, values))
+        if tag == "script" and values.get("type") == "application/ld+json":
+            self._raw = "data"  # schema.org data, never run (tests/test_meta.py reads it)
+            return
         if tag == "script":
             self.scripts.append((values.get("src"), ""))
         if tag in ("script", "style"):
@@ -144,7 +147,7 @@ class Html(html.parser.HTMLParser):
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == self._raw:
+        if tag == self._raw or (tag == "script" and self._raw == "data"):
             self._raw = None
 
     def handle_data(self, data: str) -> None:

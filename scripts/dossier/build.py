@@ -12,10 +12,13 @@ from .model import Corpus
 from .problems import Problem
 from .render.actors import actor_page, actors_index
 from .render.exports import exports
+from .render.feeds import feeds
 from .render.finder import finder_data, finder_page
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
+from .render.meta import add_meta, with_report_jsonld
+from .render.originals import original_page
 from .render.quality import quality_page, read_quality
 from .render.record import differences_page, references_page, talking_points_page
 from .render.redirects import redirect_docs
@@ -79,11 +82,18 @@ def render(
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)
     for name, content in exports(ix).items():
         docs[urls.doc_data(name)] = content
+    originals = {r.id: (root / "sources" / r.source_file).read_bytes() for r in corpus.reports}
+    for report in corpus.reports:
+        docs[urls.doc_original(report.id)] = original_page(report, originals[report.id])
+    docs.update(feeds(ix))
+    docs = add_meta(docs, ix)  # descriptions and schema.org data, once every page is made
     docs.update(redirect_docs(redirects or {}))
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
-        out[f"docs/{source_copy(report)}"] = (root / "sources" / report.source_file).read_bytes()
-        out[f"includes/{urls.include_report(report.id)}"] = fragments(report, ix).encode("utf-8")
+        out[f"docs/{source_copy(report)}"] = originals[report.id]
+        # The report page is the editors' file: its JSON-LD comes with its header fragment.
+        page_parts = with_report_jsonld(fragments(report, ix), report, ix)
+        out[f"includes/{urls.include_report(report.id)}"] = page_parts.encode("utf-8")
     out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
     out["includes/home.md"] = home_fragments(ix).encode("utf-8")
     return dict(sorted(out.items()))

@@ -345,3 +345,45 @@ QUALITY_DATA = "data/quality.json"  # the measurement, relative to the project r
 def url_page(doc: str) -> str:
     """The site URL of a Markdown page under docs/ (`timeline.md` → `timeline/`)."""
     return _site(doc)
+
+
+# --- originals as pages, and the feeds -------------------------------------------------------
+
+
+def doc_original(report_id: str) -> str:
+    """A report's original as a page of numbered lines, next to its report page
+    (`reports/<id>/original/`; the raw file stays under `data/sources/`)."""
+    return f"reports/{report_id}/original.md"
+
+
+def original_line_anchor(line: int) -> str:
+    """Line `line` (1-based, as removal records count them) on an original's page."""
+    return f"L{line}"
+
+
+def url_original(report_id: str, line: int | None = None) -> str:
+    page = _site(doc_original(report_id))
+    return f"{page}#{original_line_anchor(line)}" if line is not None else page
+
+
+def original_link(from_doc: str, report_id: str, line: int | None = None) -> str:
+    anchor = original_line_anchor(line) if line is not None else None
+    return link(from_doc, doc_original(report_id), anchor)
+
+
+# The Atom feeds, written by `dossier build` as they are published (not Markdown pages);
+# mkdocs.yml `extra.feeds` lists the same paths for the page template to announce.
+FEED_REPORTS = "feeds/reports.xml"
+FEED_STATEMENTS = "feeds/statements.xml"
+FEEDS = (FEED_REPORTS, FEED_STATEMENTS)
+# Material's instant navigation takes every <link rel="alternate"> for another language of the
+# site and fetches `sitemap.xml` beside it: an empty one answers, instead of a 404 per feed.
+FEEDS_SITEMAP = "feeds/sitemap.xml"
+
+
+def url_reports_index() -> str:
+    return _site(REPORTS_INDEX)
+
+
+def url_statements_index() -> str:
+    return _site(STATEMENTS)

@@ -10,6 +10,7 @@ from typing import Any
 from .. import urls
 from ..escape import csv_cell
 from .index import Index
+from .reports import SITE_NAME
 
 
 def reports_records(ix: Index) -> list[dict[str, Any]]:
@@ -133,6 +134,37 @@ def talking_points_records(ix: Index) -> list[dict[str, Any]]:
     ]
 
 
+_PARTS = {"year": 1, "month": 2, "day": 3}  # how many date-parts each precision has
+
+
+def csl_records(ix: Index) -> list[dict[str, Any]]:
+    """CSL-JSON (the format reference managers import) for every report, as a news article.
+
+    `issued` has the date's parts at its precision only ([[2024, 3]] for March 2024). `URL` is
+    the original article's address, and only where the editors recorded it; the dossier's own
+    page goes in `note`, absolute. No `accessed`: the dossier does not know when an original
+    was retrieved, and a reference manager records the reader's own access on import. No
+    `author`: a byline is kept as printed ("By … Published : …"), not split into names.
+    Reports come in the order of reports.json."""
+    records = []
+    for r in ix.corpus.reports:
+        record: dict[str, Any] = {
+            "id": r.id,
+            "type": "article-newspaper",
+            # A title the editors wrote (the text has no headline) is bracketed, as catalogues
+            # mark a supplied title, so that no citation passes it off as the headline.
+            "title": r.title if r.title_source == "report" else f"[{r.title}]",
+            "issued": {"date-parts": [list(r.published.parts[: _PARTS[r.published.precision]])]},
+        }
+        if r.outlet:
+            record["container-title"] = r.outlet
+        if r.url:
+            record["URL"] = r.url
+        record["note"] = f"{SITE_NAME}: {ix.absolute(urls.url_report(r.id))}"
+        records.append(record)
+    return records
+
+
 def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
@@ -197,4 +229,5 @@ def exports(ix: Index) -> dict[str, str]:
         "talking_points.json": to_json(talking_points_records(ix)),
         "statements.csv": to_csv(statements),
         "events.csv": to_csv(events),
+        "reports.csl.json": to_json(csl_records(ix)),
     }

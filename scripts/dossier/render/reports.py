@@ -133,7 +133,8 @@ def _meta_rows(report: Report, ix: Index, page: str) -> list[tuple[str, str]]:
         (
             "Original",
             f"[`{report.source_file}`]({urls.asset(page, source_copy(report))}) "
-            "<small>(verbatim text as received)</small>",
+            "<small>(verbatim text as received)</small>; "
+            f"[read it with line numbers]({urls.original_link(page, report.id)})",
         ),
         ("Contents", ", ".join(contents)),
     ]
