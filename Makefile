@@ -31,6 +31,11 @@ build: $(VENV)/.installed  ## generate, then build the static site into site/
 	$(BIN)/dossier build
 	$(BIN)/mkdocs build --strict
 
+.PHONY: offline
+offline: $(VENV)/.installed  ## generate, then build the offline copy (works from file://) into build/dossier-offline.zip
+	$(BIN)/dossier build
+	$(BIN)/python scripts/offline.py
+
 check: $(VENV)/.installed  ## validate the reports and registries; write nothing
 	$(BIN)/dossier check
 

@@ -31,6 +31,8 @@ HAND_WRITTEN = (
     "docs/assets/permalink.css",
     "docs/assets/permalink.js",
     "docs/assets/print.css",
+    "docs/assets/print.js",
+    "docs/assets/offline.js",
     "docs/assets/original.css",
     "docs/assets/search-gate.js",
     "overrides/main.html",
