@@ -15,6 +15,7 @@ script, a formula or a file include. Each output context has one function:
 | SVG (XML) text and attributes             | `xml_text`      |
 | CSV cells (spreadsheet formula guard)     | `csv_cell`      |
 | JSON placed inside HTML or JS             | `json_for_html` |
+| a BibTeX field value (citations)          | `bibtex_text`   |
 
 Why this character set: the site's Markdown is rendered by Python-Markdown with exactly the
 extensions listed in `MARKDOWN_EXTENSIONS` (a test keeps mkdocs.yml in step). Of those, inline
@@ -187,3 +188,19 @@ def json_for_html(data: object) -> str:
     """JSON that can sit inside a <script> element or an HTML attribute."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# In a BibTeX value, braces delimit and a backslash starts a command; LaTeX gives $ & % # _ ^ ~
+# a meaning of their own. docs/assets/permalink.js escapes the same characters the same way.
+_BIBTEX = str.maketrans(
+    {
+        "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+        "%": r"\%", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}",
+    }
+)  # fmt: skip
+
+
+def bibtex_text(text: str) -> str:
+    """Text inside a BibTeX field (`title = {...}`): shown as itself, never as a command."""
+    return one_line(text).translate(_BIBTEX)

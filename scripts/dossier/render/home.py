@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..escape import md_inline
 from ..model import report_sort_key
+from . import cite as citing
 from .fmt import banner, plural
 from .index import Index
 from .reports import _section
@@ -64,16 +65,17 @@ def home_fragments(ix: Index) -> str:
 
 
 def _cite(ix: Index) -> str:
-    """The address table of the home page, with live examples from the first report."""
+    """The address table of the home page, with live examples from the first report: absolute
+    addresses, as a citation gives them (the links themselves stay relative, for a local copy)."""
     page = urls.HOME
     rows = ["| What | Address | Example |", "|---|---|---|"]
     report = ix.corpus.reports[0] if ix.corpus.reports else None
     statement = ix.statements[0] if ix.statements else None
     event = ix.corpus.events[0] if ix.corpus.events else None
     rows.append(
-        "| A report | `reports/<report>/` | "
+        f"| A report | `{ix.absolute(urls.url_report('<report>'))}` | "
         + (
-            f"[`{urls.url_report(report.id)}`]({urls.report_link(page, report.id)})"
+            f"[`{ix.absolute(urls.url_report(report.id))}`]({urls.report_link(page, report.id)})"
             if report
             else "–"
         )
@@ -81,35 +83,41 @@ def _cite(ix: Index) -> str:
     )
     para = report.paragraphs[-1] if report else None
     rows.append(
-        "| A paragraph | `reports/<report>/#<paragraph>` | "
+        f"| A paragraph | `{ix.absolute(urls.url_paragraph('<report>', '<paragraph>'))}` | "
         + (
-            f"[`{urls.url_paragraph(report.id, para.id)}`]"
+            f"[`{ix.absolute(urls.url_paragraph(report.id, para.id))}`]"
             f"({urls.report_link(page, report.id, para.id)})"
             if report and para
             else "–"
         )
-        + " (the ¶ mark under each paragraph) |"
+        + " (the ¶ mark before each paragraph, and its copy button) |"
     )
     rows.append(
-        "| A statement | `statements/#<statement>` | "
+        f"| A statement | `{ix.absolute(urls.url_statement('<statement>'))}` | "
         + (
-            f"[`{urls.url_statement(statement.id)}`]({urls.statement_link(page, statement.id)})"
+            f"[`{ix.absolute(urls.url_statement(statement.id))}`]"
+            f"({urls.statement_link(page, statement.id)})"
             if statement
             else "–"
         )
         + " |"
     )
     rows.append(
-        "| An event | `timeline/#<event>` | "
-        + (f"[`{urls.url_event(event.id)}`]({urls.event_link(page, event.id)})" if event else "–")
+        f"| An event | `{ix.absolute(urls.url_event('<event>'))}` | "
+        + (
+            f"[`{ix.absolute(urls.url_event(event.id))}`]({urls.event_link(page, event.id)})"
+            if event
+            else "–"
+        )
         + " |"
     )
     example = ""
     if report and para:
-        outlet = f"{md_inline(report.outlet)}, " if report.outlet else ""
+        citation = citing.paragraph_citation(
+            citing.source(report, ix), para.number, para.id, citing.ACCESSED
+        )
         example = (
-            f"\n\nFor example: *“{md_inline(report.title)}”, {outlet}{report.published.display()}, "
-            f"paragraph {para.number}, in DPRK–Russia Dossier, "
-            f"`{urls.url_paragraph(report.id, para.id)}`.*"
+            f"\n\nFor example, a paragraph: {citing.accessed_md(citation.text)} "
+            f'<span class="dossier-cite-hint">({citing.ACCESSED} is the date you read it.)</span>'
         )
     return "\n".join(rows) + example

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import urls
-from ..escape import md_cell, md_inline, md_url_link
+from ..escape import html_attr, html_text, json_for_html, md_cell, md_inline, md_url_link
 from ..model import REASONS, Paragraph, Report
+from . import cite
 from .fmt import (
     KIND_SHORT,
     banner,
@@ -17,7 +18,7 @@ from .fmt import (
 )
 from .index import Index
 
-SITE_NAME = "DPRK–Russia Dossier"
+SITE_NAME = cite.SITE_NAME
 # On a heading, Material's search leaves out the whole section: these sections repeat text
 # that search finds in its own place (statements, events, quotations and the words editorial
 # notes are about, in their paragraphs), or lines of the original that are not its text.
@@ -84,16 +85,7 @@ def _header(report: Report, ix: Index) -> str:
     for key, value in _meta_rows(report, ix, page):
         out += [key, f":   {value}", ""]
     out += ["</div>", ""]
-    cite = (
-        f"{md_inline(report.title)}. {md_inline(report.outlet) + ', ' if report.outlet else ''}"
-        f"{report.published.display()}. In *{SITE_NAME}*, `{urls.url_report(report.id)}`."
-    )
-    out += [
-        '??? quote "How to cite this report"',
-        f"    {cite} Link to a paragraph with its ¶ mark, e.g. "
-        f"`{urls.url_paragraph(report.id, report.paragraphs[0].id)}`.",
-        "",
-    ]
+    out += [*_cite_block(report, ix), ""]
     if report.notes:
         verb = "points" if len(report.notes) == 1 else "point"
         out += [
@@ -103,6 +95,31 @@ def _header(report: Report, ix: Index) -> str:
         ]
     out += ["</section>", ""]
     return "\n".join(out)
+
+
+def _cite_block(report: Report, ix: Index) -> list[str]:
+    """The "How to cite this report" block: the citation and its BibTeX, with the absolute
+    address and the access date (the reader's: permalink.js fills it in and adds copy buttons),
+    and the data permalink.js cites the page's paragraphs from. Raw HTML: all text escaped."""
+    src = cite.source(report, ix)
+    citation = cite.report_citation(src, cite.ACCESSED)
+    data = html_attr(json_for_html(cite.source_data(src)))
+    out = [
+        f'<details class="quote dossier-cite" data-cite-report="{data}">',
+        "<summary>How to cite this report</summary>",
+        f'<p class="dossier-cite-text">{cite.accessed_html(citation.text)}</p>',
+        f'<pre class="dossier-bibtex"><code>{cite.bibtex_html(citation.bibtex)}</code></pre>',
+        f'<p class="dossier-cite-hint">{cite.ACCESSED} stands for the date you read the page.</p>',
+    ]
+    if report.paragraphs:
+        example = ix.absolute(urls.url_paragraph(report.id, report.paragraphs[0].id))
+        out.append(
+            "<p>A paragraph's address is this page's with its number, e.g. "
+            f"<code>{html_text(example)}</code>; the buttons beside each ¶ number copy it or "
+            "cite the paragraph. Cite the outlet for the words quoted, and this dossier for "
+            "the annotation.</p>"
+        )
+    return [*out, "</details>"]
 
 
 def _meta_rows(report: Report, ix: Index, page: str) -> list[tuple[str, str]]:

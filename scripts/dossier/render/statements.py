@@ -6,9 +6,11 @@ from itertools import groupby
 
 from .. import urls
 from ..dates import MONTHS
-from ..escape import md_heading, md_inline
+from ..escape import html_attr, json_for_html, md_heading, md_inline
 from ..exchanges import Thread
 from ..model import Statement
+from ..text import in_context
+from . import cite
 from .actors import role_note
 from .fmt import KIND_LABELS, banner, date_detail, front_matter, plural, quoted, sources
 from .index import Index
@@ -38,6 +40,8 @@ def statements_page(ix: Index) -> str:
         f"country, topic, date and more in the [statement finder]({urls.link(page, urls.FINDER)}), "
         f"or browse [by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
         "",
+        _cite_sources(ix),
+        "",
     ]
     for year, in_year in groupby(statements, key=lambda s: s.date.year):
         out += [f"## {year} {{ #{urls.year_anchor(year)} }}", ""]
@@ -49,20 +53,32 @@ def statements_page(ix: Index) -> str:
     return "\n".join(out) + "\n"
 
 
+def _cite_sources(ix: Index) -> str:
+    """The reports the page's statements come from, as permalink.js cites them: once a page,
+    so that each statement's card carries only its own few fields."""
+    used = sorted({s.report for s in ix.statements})
+    data = {rid: cite.source_data(cite.source(ix.reports[rid], ix)) for rid in used}
+    attr = html_attr(json_for_html(data))
+    return f'<div class="dossier-cite-sources" data-cite-sources="{attr}" hidden></div>'
+
+
 def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[str]:
     report = ix.reports[s.report]
     para = report.paragraph(s.paragraph)
-    speaker = f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
+    speaker = (
+        f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)})"
+        "{ .dossier-speaker }"
+    )
     behalf = ", ".join(
         f"[{md_inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in s.on_behalf_of
     )
-    body = quoted(s)
+    data = cite.statement_attributes(cite.said(s, ix))
     out = [
         f"#### {statement_heading(s, ix)} {{ #{urls.statement_anchor(s.id)} }}",
         "",
-        f'<div class="dossier-statement dossier-{s.kind}" markdown>',
+        f'<div class="dossier-statement dossier-{s.kind}"{data} markdown>',
         "",
-        f"> {body}",
+        f"> {in_context_md(s, para.text)}",
         "",
         f"- **Speaker:** {speaker}, named in the report as “{md_inline(s.speaker_label)}”"
         + (f"; on behalf of {behalf}" if behalf else ""),
@@ -70,7 +86,8 @@ def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> lis
         f"- **Kind:** {KIND_LABELS[s.kind]} · **Venue:** "
         f"[{md_inline(s.venue)}]({urls.finder_link(page, venue=s.venue)})",
         f"- **Source:** *{md_inline(report.title)}* ({report.published.display()}), "
-        f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})",
+        f"[¶ {para.number}]({urls.report_link(page, report.id, para.id)})"
+        "{ .dossier-to-paragraph }",
     ]
     if s.event:
         event = ix.events[s.event]
@@ -82,6 +99,27 @@ def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> lis
     out += _record(s, ix, page, thread)
     out += ["", "</div>", ""]
     return out
+
+
+def in_context_md(s: Statement, paragraph: str) -> str:
+    """The sentence(s) of its paragraph that hold a statement, its words in <mark>: the words
+    as the paragraph writes them (the build checks they are there; the statement's own text,
+    marked, if not). Search indexes the words only: the rest of the sentence is its
+    paragraph's, and a phrase found there must land on the paragraph."""
+    found = in_context(paragraph, s.text)
+    if found is None:
+        return f"<mark>{md_inline(s.text)}</mark>"
+    words = f"<mark>{md_inline(found.words)}</mark>"
+    return _unsearched(found.before) + words + _unsearched(found.after)
+
+
+def _unsearched(text: str) -> str:
+    """Escaped text left out of search, keeping a space where it has one at either end."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"<span data-search-exclude>{lead}{md_inline(text)}{trail}</span>"
 
 
 RELATION_VERBS = {
