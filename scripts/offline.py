@@ -2,11 +2,19 @@
 
 Builds the generated site (run `dossier build` first; `make offline` does) with
 mkdocs.offline.yml, which names pages x.html instead of x/ so that links work between files
-opened from disk, into build/offline/; adds the search index as a script
-(search/search_index.js), because a page opened from disk can load a script but cannot fetch
-a JSON file; checks that every link and every script, stylesheet and image a page names
-resolves to a file of the copy; and zips the folder into build/dossier-offline.zip, under one
-top folder, dossier-offline/.
+opened from disk, into build/offline/. Then:
+
+- drops the server's error page (its addresses start at the server's root);
+- points the addresses that the generator writes itself in HTML and SVG (MkDocs rewrites only
+  Markdown links), which are written for the published site's folders (x/), at the copy's
+  files (x.html);
+- gives every page x.html a folder page x/index.html leading to it, for the addresses that
+  scripts write for the published site (offline.js opens a folder's index.html);
+- adds the search index as a script (search/search_index.js): a page opened from disk can
+  load a script but cannot fetch a JSON file;
+- checks that every link and every script, stylesheet and image a page (or an SVG file)
+  names is a file of the copy;
+- zips the folder into build/dossier-offline.zip, under one top folder, dossier-offline/.
 
 The zip is the same bytes for the same site: entries sorted by name, every timestamp and
 permission fixed.
@@ -20,12 +28,14 @@ import argparse
 import html
 import json
 import os
+import posixpath
+import re
 import subprocess
 import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 CONFIG = "mkdocs.offline.yml"
 TOP = "dossier-offline"
@@ -34,6 +44,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644 << 16
 # Addresses outside the copy: other sites, e-mail, inline data, page-local anchors.
 OUTSIDE = ("http:", "https:", "mailto:", "data:", "blob:", "javascript:", "#")
+# The files whose addresses are checked and, where written for folder addresses, repointed.
+LINKING = ("*.html", "*.svg")
+ATTRIBUTE = re.compile(r'(\s(?:xlink:)?(?:href|src)=")([^"]*)(")')
 
 
 def build(root: Path, site_dir: Path) -> None:
@@ -62,6 +75,69 @@ FOLDER_PAGE = """<!doctype html>
 <body><p><a href="{href}">{title}</a></p></body>
 </html>
 """
+
+
+def published_folder(site_dir: Path, file: Path) -> str:
+    """The folder (from the site root: "" or ending in /) that addresses in `file` are relative
+    to on the published site: a page x.html is published as x/, x/index.html as x/; any other
+    file where it is."""
+    rel = file.relative_to(site_dir).as_posix()
+    if file.suffix != ".html" or file.name == "index.html":
+        folder = posixpath.dirname(rel)
+        return f"{folder}/" if folder else ""
+    return rel.removesuffix(".html") + "/"
+
+
+def copy_file(site_dir: Path, address: str) -> str | None:
+    """The file of the copy (from the site root) that serves a published address's path."""
+    if address == "" or address.endswith("/"):
+        candidates = [f"{address}index.html", f"{address.removesuffix('/')}.html"]
+    else:
+        candidates = [address]
+    return next((c for c in candidates if (site_dir / c).is_file()), None)
+
+
+def repointed(site_dir: Path, file: Path, ref: str) -> str | None:
+    """`ref`, an address in `file` that names no file of the copy, read as the published site
+    reads it and pointed at the copy's file; None if it is fine as it is or leads nowhere."""
+    if ref.lower().startswith(OUTSIDE) or ref.startswith("/"):
+        return None
+    parts = urlsplit(ref)
+    path = unquote(parts.path)
+    if not path or (file.parent / path).resolve().is_file():
+        return None
+    address = posixpath.normpath(posixpath.join(published_folder(site_dir, file), path))
+    if address.startswith(".."):
+        return None
+    address = "" if address == "." else address + ("/" if path.endswith("/") else "")
+    target = copy_file(site_dir, address)
+    if target is None:
+        return None
+    here = posixpath.dirname(file.relative_to(site_dir).as_posix()) or "."
+    return urlunsplit(("", "", quote(posixpath.relpath(target, here)), parts.query, parts.fragment))
+
+
+def repoint_addresses(site_dir: Path) -> int:
+    """Addresses written for the published site's folders (x/) in HTML and SVG that the
+    generator writes itself (MkDocs rewrites Markdown links only), pointed at the copy's files
+    (x.html); returns how many. Only addresses that name no file are touched."""
+    count = 0
+    for pattern in LINKING:
+        for file in sorted(site_dir.rglob(pattern)):
+            text = file.read_text(encoding="utf-8")
+
+            def swap(match: re.Match[str], file: Path = file) -> str:
+                nonlocal count
+                new = repointed(site_dir, file, html.unescape(match[2]))
+                if new is None:
+                    return match[0]
+                count += 1
+                return match[1] + html.escape(new) + match[3]
+
+            changed = ATTRIBUTE.sub(swap, text)
+            if changed != text:
+                file.write_text(changed, encoding="utf-8")
+    return count
 
 
 def add_folder_pages(site_dir: Path) -> int:
@@ -108,7 +184,7 @@ def broken_references(site_dir: Path) -> list[str]:
     """Every address of every page of `site_dir` that names no file of it, as
     `page: address`. A folder is broken too: opened from disk it lists its files."""
     broken = []
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in sorted(p for pattern in LINKING for p in site_dir.rglob(pattern)):
         parser = _Refs()
         parser.feed(page.read_text(encoding="utf-8"))
         for ref in parser.refs:
@@ -142,6 +218,7 @@ def make_offline(root: Path, site_dir: Path, out: Path) -> list[str]:
     zipped when there is any)."""
     build(root, site_dir)
     drop_server_files(site_dir)
+    repoint_addresses(site_dir)
     add_folder_pages(site_dir)
     inline_search_index(site_dir)
     broken = broken_references(site_dir)

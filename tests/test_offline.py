@@ -115,6 +115,28 @@ def test_every_address_a_page_names_is_a_file_of_the_copy(offline: Offline):
         page.write_text(text, encoding="utf-8")
 
 
+def test_addresses_written_for_folders_are_pointed_at_the_copys_files(tmp_path: Path):
+    module = load_offline_script()
+    for page in ("index.html", "timeline.html", "reports/index.html", "reports/x.html",
+                 "reports/y.html", "statements/index.html", "assets/a.svg"):  # fmt: skip
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("", encoding="utf-8")
+    cases = [
+        # (file, address as the published site reads it, address in the copy or None)
+        ("reports/x.html", "../../statements/#s1", "../statements/index.html#s1"),
+        ("reports/x.html", "../y/?h=a#p2", "y.html?h=a#p2"),
+        ("reports/x.html", "../../", "../index.html"),
+        ("timeline.html", "../assets/a.svg", "assets/a.svg"),
+        ("assets/a.svg", "../timeline/#e", "../timeline.html#e"),
+        ("reports/index.html", "x.html#p1", None),  # a file of the copy already
+        ("reports/x.html", "../../nowhere/", None),  # no file to point at: stays, reported
+        ("reports/x.html", "https://example.org/a/", None),
+        ("reports/x.html", "#p1", None),
+    ]
+    for file, ref, expected in cases:
+        assert module.repointed(tmp_path, tmp_path / file, ref) == expected, (file, ref)
+
+
 def test_every_page_has_a_folder_address_leading_to_it(offline: Offline):
     pages = [p for p in offline.unzipped.rglob("*.html") if p.name != "index.html"]
     assert len(pages) > 20

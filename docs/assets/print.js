@@ -11,6 +11,7 @@
  *   their address (data-print-link="shown"): neither prints it again.
  * - Each statement's and event's own address under its heading (data-print-address), so that
  *   a printed one can be cited.
+ * - The light scheme while printing (see lightForPrint).
  *
  * Runs on load, after each instant navigation and just before printing. Text only (no
  * markup from the page is copied), no request, works from file://.
@@ -95,7 +96,25 @@
     markAnchors(address());
   }
 
-  window.addEventListener("beforeprint", prepare);
+  // Paper is white: a page shown in the dark scheme prints in the light one, since not every
+  // dark-scheme colour of the site is limited to the screen. Back as it was after printing.
+  let scheme = null;
+  function lightForPrint() {
+    const current = document.body.getAttribute("data-md-color-scheme");
+    if (!current || current === "default") return;
+    scheme = current;
+    document.body.setAttribute("data-md-color-scheme", "default");
+  }
+  function schemeAsItWas() {
+    if (scheme !== null) document.body.setAttribute("data-md-color-scheme", scheme);
+    scheme = null;
+  }
+
+  window.addEventListener("beforeprint", () => {
+    prepare();
+    lightForPrint();
+  });
+  window.addEventListener("afterprint", schemeAsItWas);
   // The theme's document$ emits after each instant navigation (never from file://), and
   // DOMContentLoaded covers the first load; prepare is safe to run twice.
   if (typeof document$ !== "undefined") document$.subscribe(prepare);
