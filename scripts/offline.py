@@ -5,6 +5,7 @@ mkdocs.offline.yml, which names pages x.html instead of x/ so that links work be
 opened from disk, into build/offline/. Then:
 
 - drops the server's error page (its addresses start at the server's root);
+- gives each page its published address as its canonical one (x/, not x.html);
 - points the addresses that the generator writes itself in HTML and SVG (MkDocs rewrites only
   Markdown links), which are written for the published site's folders (x/), at the copy's
   files (x.html);
@@ -158,6 +159,24 @@ def add_folder_pages(site_dir: Path) -> int:
     return added
 
 
+CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(")')
+
+
+def publish_canonical(site_dir: Path) -> None:
+    """Each page's canonical address is its published one (x/, not the copy's x.html): the
+    address that copy-link, citations and print give, from the copy as from the site."""
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+
+        def published(match: re.Match[str]) -> str:
+            href = re.sub(r"(^|/)index\.html$", r"\1", match[2])
+            return match[1] + re.sub(r"\.html$", "/", href) + match[3]
+
+        changed = CANONICAL.sub(published, text)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")
+
+
 def inline_search_index(site_dir: Path) -> None:
     """search/search_index.js: the index as a script, which the theme loads from file://."""
     index = site_dir / "search" / "search_index.json"
@@ -218,6 +237,7 @@ def make_offline(root: Path, site_dir: Path, out: Path) -> list[str]:
     zipped when there is any)."""
     build(root, site_dir)
     drop_server_files(site_dir)
+    publish_canonical(site_dir)
     repoint_addresses(site_dir)
     add_folder_pages(site_dir)
     inline_search_index(site_dir)

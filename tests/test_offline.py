@@ -8,6 +8,7 @@ the published site's folder addresses. No request may leave file://.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -137,6 +138,27 @@ def test_addresses_written_for_folders_are_pointed_at_the_copys_files(tmp_path: 
         assert module.repointed(tmp_path, tmp_path / file, ref) == expected, (file, ref)
 
 
+def test_every_page_keeps_its_published_canonical_address(offline: Offline, real_project: Project):
+    def canonical(page: Path) -> str:
+        found = re.search(r'<link rel="canonical" href="([^"]*)"', page.read_text("utf-8"))
+        assert found, page
+        return found[1]
+
+    pages = 0
+    for page in sorted(real_project.site.rglob("index.html")):
+        folder = page.parent.relative_to(real_project.site).as_posix()
+        if folder == ".":
+            copy = offline.unzipped / "index.html"
+        elif (offline.unzipped / f"{folder}.html").is_file():
+            copy = offline.unzipped / f"{folder}.html"
+        else:
+            copy = offline.unzipped / folder / "index.html"
+        if "canonical" in page.read_text("utf-8"):
+            assert canonical(copy) == canonical(page), folder
+            pages += 1
+    assert pages > 50
+
+
 def test_every_page_has_a_folder_address_leading_to_it(offline: Offline):
     pages = [p for p in offline.unzipped.rglob("*.html") if p.name != "index.html"]
     assert len(pages) > 20
@@ -252,10 +274,10 @@ def test_the_finder_filters_from_disk_and_a_statement_leads_to_its_paragraph(
     page.wait_for_url(f"**/reports/*.html#{paragraph}")
     assert page.locator(f'h2[id="{paragraph}"] + p').inner_text().strip()
     # Printed from the copy, the page gives its published address, not the file's.
-    address = page.locator("#dossier-print-address").text_content()
     canonical = page.locator('link[rel="canonical"]').get_attribute("href")
-    published = canonical.removesuffix(".html") + "/"
-    assert published.startswith("http") and f" {published} " in f" {address} "
+    assert canonical.startswith("http") and canonical.endswith(f"/{urlparse(href).path[3:-5]}/")
+    address = page.locator("#dossier-print-address").text_content()
+    assert f" {canonical} " in f" {address} "
     assert_only_files(requests, errors)
 
 

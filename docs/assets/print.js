@@ -3,8 +3,8 @@
  * - The page's published address at the top of the first page, with the date it was printed
  *   (a citation's access date). The theme names the address in <link rel="canonical">, which
  *   CSS cannot read, so this script copies it into a paragraph that only print shows
- *   (print.css). The offline copy names its pages x.html; its printout gives the published
- *   address (x/), which is the one to cite.
+ *   (print.css). (The offline copy names its pages x.html; their canonical address is the
+ *   published one, x/, which is the one to cite.)
  * - Which links print their address after their text. print.css prints it after every link
  *   that starts with http. The theme's instant navigation makes the site's own links absolute
  *   too, so this script marks those (data-print-link="own"), and links whose text already is
@@ -38,10 +38,6 @@
     const url = new URL(canonical ? canonical.href : location.href);
     url.search = "";
     url.hash = "";
-    if (location.protocol === "file:") {
-      // The offline copy's x.html and x/index.html are the published site's x/.
-      url.pathname = url.pathname.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
-    }
     return url.href;
   }
 
