@@ -236,6 +236,17 @@ def relative_address(from_page: str, to_address: str) -> str:
     return f"{target}#{anchor}" if hashmark else target
 
 
+def raw_link(from_doc: str, to_address: str) -> str:
+    """A link in HTML or SVG that the generator writes itself (MkDocs rewrites only Markdown
+    links), from the page `from_doc` (a `.md` path under docs/) or the file `from_doc` (any
+    other path under docs/) to a site address; on the same page, the anchor alone."""
+    here = _site(from_doc) if from_doc.endswith(".md") else posixpath.dirname(from_doc) + "/"
+    page, hashmark, anchor = to_address.partition("#")
+    if hashmark and page == here:
+        return f"#{anchor}"
+    return relative_address(here.lstrip("/"), to_address)
+
+
 def site_root_from(doc: str) -> str:
     """The site root relative to a file under docs/: `assets/generated/x.js` → `../../`."""
     depth = doc.count("/")

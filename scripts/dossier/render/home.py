@@ -9,6 +9,7 @@ from . import cite as citing
 from .fmt import banner, plural
 from .index import Index
 from .reports import _section
+from .svg import overview_figure
 
 
 def home_fragments(ix: Index) -> str:
@@ -47,9 +48,9 @@ def home_fragments(ix: Index) -> str:
         for r in latest
     )
     overview = (
-        f"![Timeline overview: {plural(len(c.events), 'event')}; the timeline page lists them "
-        f"as text.]({urls.asset(page, urls.TIMELINE_SVG)})\n\n"
-        f"[Open the timeline]({urls.link(page, urls.TIMELINE)})"
+        f"{overview_figure(ix, page)}\n\n"
+        f"[Open the timeline]({urls.link(page, urls.TIMELINE)}): "
+        f"{plural(len(c.events), 'event')}, each with its sources, and the overview as text."
     )
     cite = _cite(ix)
     return "".join(

@@ -8,9 +8,17 @@ from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
 from ..model import Event
-from .fmt import SEARCH_EXCLUDE, banner, date_detail, front_matter, plural, quoted
+from .fmt import (
+    BASIS_LABELS,
+    SEARCH_EXCLUDE,
+    banner,
+    front_matter,
+    plural,
+    quoted,
+    sources,
+)
 from .index import Index
-from .svg import text_equivalent
+from .svg import overview_figure, text_equivalent
 
 
 def timeline(ix: Index) -> str:
@@ -26,14 +34,7 @@ def timeline(ix: Index) -> str:
         "comes before the dated events of that month or year. Every event links to the report "
         "paragraphs that mention it.",
         "",
-        '<figure class="dossier-overview" markdown>',
-        f"![Overview of the timeline: {plural(len(events), 'event')} from "
-        f"{events[0].date.display() if events else '–'} to "
-        f"{events[-1].date.display() if events else '–'}, drawn by kind and date precision. "
-        f"The same information follows as text.]({urls.asset(page, urls.TIMELINE_SVG)})",
-        "<figcaption>Overview: each mark is an event; a dot is a day, a bar a month, a band "
-        "a year. The list below gives every event in full.</figcaption>",
-        "</figure>",
+        overview_figure(ix, page),
         "",
         # Search leaves the text overview out: it repeats every event's title, which search
         # finds in the event's own section. (A <section>, since the details hold <div>s.)
@@ -66,9 +67,14 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
     # Search finds an event by its title, date, kind and summary; the date's evidence, the
     # actors and the sources are left out: they would stand as its snippet instead of the
     # summary, and the sources repeat the reports' titles.
+    # The badge says how the date is known in words, with the fill its mark has in the chart.
+    date = event.date
+    evidence = md_inline(date.note) + sources(date.references, ix, page, date.note)
     out += [
-        f"**{event.date.display()}** · {event.kind} · "
-        f'<small data-search-exclude="true">date {date_detail(event.date, ix, page)}</small>',
+        f"**{date.display()}** · {event.kind} · "
+        f'<span class="dossier-basis dossier-basis--{date.basis}" data-search-exclude="true">'
+        f"date {BASIS_LABELS[date.basis]}</span> "
+        f'<small data-search-exclude="true">{evidence}</small>',
         "",
         md_inline(event.summary),
         "",
@@ -78,15 +84,15 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
             f"[{md_inline(ix.actors[a].name)}]({urls.actor_link(page, a)})" for a in event.actors
         )
         out += [f"**Actors:** {actors}", "{: data-search-exclude }", ""]
-    sources = []
+    cited = []
     for report_id, pids in ix.sources_by_event.get(event.id, []):
         report = ix.reports[report_id]
         paras = ", ".join(
             f"[¶ {report.paragraph(p).number}]({urls.report_link(page, report_id, p)})"
             for p in pids
         )
-        sources.append(f"- *{md_inline(report.title)}* ({report.published.display()}): {paras}")
-    out += [SEARCH_EXCLUDE, "", "**Sources:**", "", *sources, "", "</div>", ""]
+        cited.append(f"- *{md_inline(report.title)}* ({report.published.display()}): {paras}")
+    out += [SEARCH_EXCLUDE, "", "**Sources:**", "", *cited, "", "</div>", ""]
     statements = ix.event_statements(event.id)
     if statements:
         out += ["**Statements:**", "", SEARCH_EXCLUDE, ""]
