@@ -118,7 +118,11 @@ def page_entry(name: str, address: str, report: dict[str, object]) -> dict[str, 
         scores[category] = round(float(str(entry["score"])) * 100)
         if scores[category] < 100:
             failing += _failing(category, entry, audits)
-    return {"page": name, "address": address, "scores": scores, "failing": failing}
+    # Bytes transferred while the page loads (compressed as served): what a reader downloads.
+    weight = round(float(str(_dict(audits["total-byte-weight"])["numericValue"])))
+    return {
+        "page": name, "address": address, "scores": scores, "failing": failing, "bytes": weight,
+    }  # fmt: skip
 
 
 def _failing(

@@ -43,6 +43,7 @@ SAMPLE: dict[str, Any] = {
                 {
                     "page": "Home",
                     "address": "",
+                    "bytes": 121651,
                     "scores": {"performance": 91, "accessibility": 100,
                                "best-practices": 100, "seo": 92},
                     "failing": [
@@ -55,6 +56,7 @@ SAMPLE: dict[str, Any] = {
                 {
                     "page": "A report",
                     "address": "reports/gone-report/",
+                    "bytes": 1048576,
                     "scores": {"performance": 97, "accessibility": 100,
                                "best-practices": 100, "seo": 100},
                     "failing": [
@@ -72,6 +74,7 @@ SAMPLE: dict[str, Any] = {
                 {
                     "page": "Timeline",
                     "address": "timeline/",
+                    "bytes": 0,
                     "scores": {"performance": 100, "accessibility": 100,
                                "best-practices": 100, "seo": 100},
                     "failing": [],
@@ -104,10 +107,11 @@ def test_the_page_shows_each_run_with_scores_targets_and_failing_audits(
     tmp_path: Path, ix: Index
 ) -> None:
     page = _page(tmp_path, ix, SAMPLE)
-    assert "| [Home](index.md) | 91 | 100 | 100 | 92 | not met: Performance, SEO |" in page
+    home = "| [Home](index.md) | 91 | 100 | 100 | 92 | not met: Performance, SEO | 119 KiB |"
+    assert home in page
     # A page that no longer exists is named, not linked (an old file never breaks the build).
-    assert "| A report | 97 | 100 | 100 | 100 | met |" in page
-    assert "| [Timeline](timeline.md) | 100 | 100 | 100 | 100 | met |" in page
+    assert "| A report | 97 | 100 | 100 | 100 | met | 1,024 KiB |" in page
+    assert "| [Timeline](timeline.md) | 100 | 100 | 100 | 100 | met | 0 KiB |" in page
     assert page.index("## Mobile") < page.index("## Desktop")
     assert (
         "The pages measured: Home: [/](index.md); A report: /reports/gone-report/; "
@@ -202,8 +206,10 @@ BAD_FILES = [
      "performance, accessibility, best-practices, seo"),
     (_bad(top__runs=[]), "data/quality.json: runs: must list at least one run"),
     (_bad(page__extra=1),
-     "data/quality.json: runs[0].pages[0].extra: unknown field (allowed: address, failing, "
-     "page, scores)"),
+     "data/quality.json: runs[0].pages[0].extra: unknown field (allowed: address, bytes, "
+     "failing, page, scores)"),
+    (_bad(page__bytes=-5),
+     "data/quality.json: runs[0].pages[0].bytes: must be a whole number of at least 0, got -5"),
     (_bad(page__page=3), "data/quality.json: runs[0].pages[0].page: must be text, got number 3"),
 ]  # fmt: skip
 
@@ -278,6 +284,9 @@ def _lhr(scores: dict[str, float]) -> dict[str, Any]:
                 "scoreDisplayMode": "numeric", "displayValue": "2.9 s"},
         "notes": {"id": "notes", "title": "Informative", "score": None,
                   "scoreDisplayMode": "informative"},
+        "total-byte-weight": {"id": "total-byte-weight", "title": "Avoids enormous payloads",
+                              "score": 1, "scoreDisplayMode": "numeric",
+                              "numericValue": 52224.4},
     }  # fmt: skip
     refs = {
         "performance": ["lcp", "notes"],
@@ -297,6 +306,7 @@ def test_a_lighthouse_report_becomes_an_entry_the_page_accepts(
 ) -> None:
     scores = {"performance": 0.934, "accessibility": 0.96, "best-practices": 1, "seo": 1}
     entry = script.page_entry("Home", "", _lhr(scores))
+    assert entry["bytes"] == 52224
     assert entry["scores"] == {"performance": 93, "accessibility": 96,
                                "best-practices": 100, "seo": 100}  # fmt: skip
     assert [(a["category"], a["id"], a["detail"]) for a in entry["failing"]] == [
@@ -306,7 +316,8 @@ def test_a_lighthouse_report_becomes_an_entry_the_page_accepts(
     data = {**SAMPLE, "runs": [{**SAMPLE["runs"][0], "pages": [entry]}]}
     page = _page(tmp_path, ix, data)
     assert (
-        "| [Home](index.md) | 93 | 96 | 100 | 100 | not met: Performance, Accessibility |"
+        "| [Home](index.md) | 93 | 96 | 100 | 100 | not met: Performance, Accessibility "
+        "| 51 KiB |"
         in page
     )
 

@@ -43,6 +43,10 @@ HOW_TO_MEASURE = (
     f"machine, runs Lighthouse on the five pages and writes `{QUALITY_JSON}`; the next build "
     "shows the scores here."
 )
+DOWNLOADED = (
+    "Downloaded: what the page transferred while it loaded, compressed as served (the search "
+    "index is fetched only when a reader opens search, so it is not counted)."
+)
 _ADDRESS = re.compile(r"(?:[a-z0-9][a-z0-9._-]*/)*")  # a page's folder URL; "" is home
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -61,6 +65,7 @@ class PageScores:
     address: str
     scores: tuple[tuple[str, int], ...]  # in CATEGORIES order
     failing: tuple[Audit, ...]
+    bytes: int  # transferred while the page loads, compressed as served
 
     def score(self, category: str) -> int:
         return dict(self.scores)[category]
@@ -219,7 +224,7 @@ class _Check:
         )
 
     def page(self, value: object, where: Loc) -> PageScores:
-        page = self.mapping(value, where, ("address", "failing", "page", "scores"))
+        page = self.mapping(value, where, ("address", "bytes", "failing", "page", "scores"))
         scores = self.mapping(page["scores"], (*where, "scores"), CATEGORIES)
         failing = self.items(page["failing"], (*where, "failing"))
         return PageScores(
@@ -231,6 +236,7 @@ class _Check:
                 (c, self.whole(scores[c], (*where, "scores", c), 0, 100)) for c in CATEGORIES
             ),
             failing=tuple(self.audit(a, (*where, "failing", i)) for i, a in enumerate(failing)),
+            bytes=self.whole(page["bytes"], (*where, "bytes"), 0),
         )
 
     def audit(self, value: object, where: Loc) -> Audit:
@@ -319,15 +325,16 @@ def _run_section(run: Run, pages: dict[str, str]) -> list[str]:
     title = run.form_factor.capitalize()
     out = [f"## {md_inline(title)}", "", FORM_FACTOR_NOTES.get(run.form_factor, ""), ""]
     out += [
-        "| Page | " + " | ".join(LABELS[c] for c in CATEGORIES) + " | Targets |",
-        "|---|" + "--:|" * len(CATEGORIES) + "---|",
+        "| Page | " + " | ".join(LABELS[c] for c in CATEGORIES) + " | Targets | Downloaded |",
+        "|---|" + "--:|" * len(CATEGORIES) + "---|--:|",
     ]
     for page in run.pages:
         cells = [_page_cell(page, pages), *(str(page.score(c)) for c in CATEGORIES)]
         below = page.below_target()
         cells.append("not met: " + ", ".join(LABELS[c] for c in below) if below else "met")
+        cells.append(f"{page.bytes / 1024:,.0f} KiB")
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", *_failing(run), ""]
+    out += ["", DOWNLOADED, "", *_failing(run), ""]
     return out
 
 
