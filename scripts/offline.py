@@ -4,7 +4,7 @@ Builds the generated site (run `dossier build` first; `make offline` does) with
 mkdocs.offline.yml, which names pages x.html instead of x/ so that links work between files
 opened from disk, into build/offline/. Then:
 
-- drops the server's error page (its addresses start at the server's root);
+- drops the server's files: the error page, the sitemap;
 - gives each page its published address as its canonical one (x/, not x.html);
 - points the addresses that the generator writes itself in HTML and SVG (MkDocs rewrites only
   Markdown links), which are written for the published site's folders (x/), at the copy's
@@ -60,9 +60,14 @@ def build(root: Path, site_dir: Path) -> None:
         raise SystemExit(f"offline: mkdocs build failed\n{done.stderr}")
 
 
+# A server's files: the error page (its addresses start at the server's root) and the sitemap
+# (for search engines; it also holds the day of the build, which would change the zip daily).
+SERVER_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
 def drop_server_files(site_dir: Path) -> None:
-    """The error page is a server's (its addresses start at the server's root): not copied."""
-    (site_dir / "404.html").unlink(missing_ok=True)
+    for name in SERVER_FILES:
+        (site_dir / name).unlink(missing_ok=True)
 
 
 FOLDER_PAGE = """<!doctype html>
