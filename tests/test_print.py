@@ -19,11 +19,13 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 import test_browser
 from conftest import Project, served
+from dossier import urls
 from test_browser import ARTIFACTS, Site, goto
 
 pytestmark = pytest.mark.browser
@@ -289,6 +291,24 @@ def test_text_prints_dark_on_white(new_page, site: Site, report_id: str, scheme:
         shown = page.evaluate("document.body.dataset.mdColorScheme")
         assert shown == ("slate" if scheme == "dark" else "default")
     assert low == [], "text below 4.5:1 on white paper:\n" + "\n".join(low[:30])
+
+
+def test_a_finder_view_prints_its_filters_and_a_search_highlight_is_left_out(
+    new_page, site: Site, report_id: str
+):
+    page = new_page()
+    goto(page, site, "statements/finder/" + urls.finder_query(topic="sanctions"))
+    page.wait_for_selector("#finder.dossier-finder-ready")
+    page.select_option("#finder-kind", "paraphrase")  # the address follows the filters
+    query = urlparse(page.url).query
+    assert "kind=paraphrase" in query
+    printout = print_page(page, "finder-filtered")
+    canonical = printout.facts["canonical"]
+    assert squash(f"{canonical}?{query}(printed") in squash(printout.top)
+    # A page opened from a search result (?h=...) prints its address without the highlight.
+    goto(page, site, f"reports/{report_id}/?h=missile")
+    printout = print_page(page, "report-highlight")
+    assert squash(f"{printout.facts['canonical']}(printed") in squash(printout.top)
 
 
 # --------------------------------------------------------------------------- instant navigation

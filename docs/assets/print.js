@@ -1,10 +1,10 @@
 /* Printing: what a printed page (or a PDF of it) needs that the screen does not.
  *
- * - The page's published address at the top of the first page, with the date it was printed
- *   (a citation's access date). The theme names the address in <link rel="canonical">, which
- *   CSS cannot read, so this script copies it into a paragraph that only print shows
- *   (print.css). (The offline copy names its pages x.html; their canonical address is the
- *   published one, x/, which is the one to cite.)
+ * - The page's published address at the top of the first page (with the filters of a finder
+ *   view), and the date it was printed (a citation's access date). The theme names the
+ *   address in <link rel="canonical">, which CSS cannot read, so this script copies it into a
+ *   paragraph that only print shows (print.css). (The offline copy names its pages x.html;
+ *   their canonical address is the published one, x/, which is the one to cite.)
  * - Which links print their address after their text. print.css prints it after every link
  *   that starts with http. The theme's instant navigation makes the site's own links absolute
  *   too, so this script marks those (data-print-link="own"), and links whose text already is
@@ -59,7 +59,15 @@
     }
     const site = document.querySelector(".md-header__title .md-ellipsis");
     const name = site ? site.textContent.trim() : "";
-    box.textContent = `${name ? `${name}: ` : ""}${address()} (printed ${today()})`;
+    const view = address() + viewQuery();
+    box.textContent = `${name ? `${name}: ` : ""}${view} (printed ${today()})`;
+  }
+
+  /** The query of the address shown, as written, less search's highlight (?h=): a filtered
+   * view of the statement finder prints the address that opens the same view. */
+  function viewQuery() {
+    const kept = location.search.slice(1).split("&").filter(p => p && !/^h(=|$)/.test(p));
+    return kept.length ? `?${kept.join("&")}` : "";
   }
 
   /** Whether a link's text is its own address (with or without the scheme or a final /). */
