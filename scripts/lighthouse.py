@@ -15,8 +15,10 @@ with gzip (Content-Encoding), Content-Type with its charset, and `Cache-Control:
 (what GitHub Pages sends). Lighthouse (npm, version pinned below) runs in Debian's Chromium
 on five pages: home, a report, the timeline, the statements page and an actor page (the
 largest report and actor pages, the worst cases). The next `dossier build` shows the result
-on the Quality page. Needs Node.js 20 or later, npm and /usr/bin/chromium; the first run
-installs Lighthouse into .lighthouse/ (git-ignored).
+on the Quality page. Each page is measured three times (--repeats) and the run with the
+median performance score is kept: a full run takes about ten minutes on two cores. Needs
+Node.js 20 or later, npm and /usr/bin/chromium; the first run installs Lighthouse into
+.lighthouse/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 from dossier import urls  # noqa: E402
 from dossier.render.quality import CATEGORIES, FORM_FACTORS, QUALITY_JSON, dump  # noqa: E402
 
-# Lighthouse 12.2.3: later 12.x and 13.x want a newer Node than 20, and npm ci refuses their
-# locks here. The version is pinned here and nowhere else (no lock file is kept).
+# Pinned at 12.2.3: Lighthouse 13 needs Node 22 (Node 20 here), and locks made with 12.3 to
+# 13.4 are refused by `npm ci`. The version is pinned here and nowhere else (no lock is kept).
 LIGHTHOUSE_VERSION = "12.2.3"
 TOOL_DIR = REPO / ".lighthouse"
 LIGHTHOUSE_BIN = TOOL_DIR / "node_modules" / ".bin" / "lighthouse"
