@@ -406,3 +406,34 @@ def test_axe_finds_nothing_with_the_buttons_and_panels(browser, site: Site, sche
         finally:
             t.context.close()
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
+
+
+def test_citations_of_hostile_text_are_the_reference_ones(
+    browser, hostile_project, hostile_site_url: str
+):
+    """Braces, backslashes, percent signs, markup and right-to-left text in every field: the
+    script escapes BibTeX as escape.bibtex_text does, and shows all of it as text."""
+    corpus, problems = load_corpus(hostile_project.root)
+    assert not problems.errors
+    hix = Index(corpus, site_url(hostile_project.root))
+    t = Tab(browser, "1280")
+    try:
+        for report in corpus.reports:
+            t.open(urljoin(hostile_site_url, urls.url_report(report.id)))
+            para = report.paragraphs[0]
+            button = t.page.locator(f'h2.dossier-para[id="{para.id}"] .dossier-cite-button')
+            got = _panel(t, button)
+            want = cite.paragraph_citation(
+                cite.source(report, hix), para.number, para.id, t.today()
+            )
+            assert got == (want.text, want.bibtex), report.id
+        t.open(urljoin(hostile_site_url, "statements/"))
+        for s in hix.statements:
+            got = _panel(t, t.page.locator(f'h4[id="{s.id}"] .dossier-cite-button'))
+            src = cite.source(hix.reports[s.report], hix)
+            want = cite.statement_citation(cite.said(s, hix), src, t.today())
+            assert got == (want.text, want.bibtex), s.id
+        assert t.page.locator(".PWNED, [id^=PWNED]").count() == 0  # no text became markup
+        assert not t.errors, t.errors
+    finally:
+        t.context.close()

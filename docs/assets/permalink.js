@@ -38,11 +38,15 @@
 
   // ------------------------------------------------------------------ addresses and dates
 
+  // The page's published address, in the form the site publishes (reports/<id>/): a copy built
+  // with file names for addresses (the offline copy: reports/<id>.html) names its pages so in
+  // its canonical links, and they are given back their published form.
   function pageAddress() {
     const link = document.querySelector('link[rel="canonical"]');
     const url = new URL(link && link.href ? link.href : location.href);
     url.search = "";
     url.hash = "";
+    url.pathname = url.pathname.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
     return url.href;
   }
 
