@@ -32,7 +32,9 @@ def statements_page(ix: Index) -> str:
         "",
         f"{plural(len(statements), 'statement')} ({counts['direct']} direct quotes, "
         f"{counts['partial']} partial quotes, {counts['paraphrase']} reported in paraphrase), "
-        "by the date they were made. Each has its own link: use the ¶ mark beside its heading. "
+        "by the date they were made, each in the sentence of the report that holds it. Each has "
+        "its own link: the ¶ mark beside its heading, which its button copies; its Cite button "
+        "gives a ready citation. "
         "Quotes are as the reports give them; a paraphrase is the report's own wording of "
         "what was said.",
         "",
