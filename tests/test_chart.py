@@ -28,7 +28,7 @@ import pytest
 import test_browser
 from conftest import Project
 from dossier.dates import MONTHS
-from dossier.render import svg
+from dossier.render import chart, svg
 from dossier.render.fmt import BASIS_LABELS
 from test_browser import ARTIFACTS, DESKTOP, IN_VIEW_JS, PHONE, Site, axe_summary, goto
 
@@ -133,7 +133,7 @@ def display(date: dict) -> str:
     return f"{day} {MONTHS[month - 1]} {year}"
 
 
-def chart(project: Project, page: str) -> ChartParser:
+def parse_chart(project: Project, page: str) -> ChartParser:
     parsed = ChartParser(read(project, page))
     assert parsed.figures == 1, f"{page}: {parsed.figures} chart figures"
     assert [d.classes.split()[-1] for d in parsed.drawings] == ["chart-wide", "chart-narrow"]
@@ -147,7 +147,7 @@ def chart(project: Project, page: str) -> ChartParser:
 def test_the_chart_is_inline_svg_not_an_image(real_project: Project, page: str):
     source = read(real_project, page)
     assert "timeline-overview.svg" not in " ".join(re.findall(r"<img[^>]*>", source))
-    chart(real_project, page)
+    parse_chart(real_project, page)
 
 
 def test_each_event_is_a_named_link_to_its_entry(real_project: Project):
@@ -156,7 +156,7 @@ def test_each_event_is_a_named_link_to_its_entry(real_project: Project):
     expected = [
         (f"#{e['id']}", f"{display(e['date'])}: {e['title']}") for e in events(real_project)
     ]
-    for drawing in chart(real_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(real_project, "timeline/index.html").drawings:
         assert len(drawing.marks) == len(expected), drawing.classes
         found = {(m.href, m.name.split(" (")[0]) for m in drawing.marks}
         assert found == set(expected), drawing.classes
@@ -164,14 +164,14 @@ def test_each_event_is_a_named_link_to_its_entry(real_project: Project):
             assert mark.href[1:] in ids, f"{mark.href}: no such anchor on the timeline"
     # The marks come in date order, so the Tab key walks the chart through time.
     date_of = {e["id"]: e["date"]["value"] for e in events(real_project)}
-    for drawing in chart(real_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(real_project, "timeline/index.html").drawings:
         dates = [date_of[m.href[1:]] for m in drawing.marks]
         assert dates == sorted(dates), drawing.classes
 
 
 def test_home_marks_link_to_the_timeline(real_project: Project):
     timeline = read(real_project, "timeline/index.html")
-    for drawing in chart(real_project, "index.html").drawings:
+    for drawing in parse_chart(real_project, "index.html").drawings:
         assert drawing.marks
         for mark in drawing.marks:
             page, _, anchor = mark.href.partition("#")
@@ -182,22 +182,22 @@ def test_home_marks_link_to_the_timeline(real_project: Project):
 def test_marks_show_precision_and_basis(real_project: Project, fixture_project: Project):
     for project in (real_project, fixture_project):
         by_href = {f"#{e['id']}": e["date"] for e in events(project)}
-        for drawing in chart(project, "timeline/index.html").drawings:
+        for drawing in parse_chart(project, "timeline/index.html").drawings:
             for mark in drawing.marks:
                 date = by_href[mark.href]
                 assert mark.shape == ("circle" if date["precision"] == "day" else "rect"), mark
                 assert f"chart-{date['basis']}" in mark.classes.split(), mark
                 assert (mark.dash != "none") == (date["precision"] == "year"), mark
-                assert f"date {svg.BASIS_SHORT[date['basis']]}" in mark.name, mark
+                assert f"date {BASIS_LABELS[date['basis']]}" in mark.name, mark
             legend = " ".join(drawing.legend_text)
-            for words in ("day", "month", "year only", *svg.BASIS_SHORT.values()):
+            for words in ("day", "month", "year only", *BASIS_LABELS.values()):
                 assert words in legend, f"{drawing.classes}: legend lacks {words!r}"
 
 
 def test_the_axis_runs_from_the_first_events_month_to_the_last(real_project: Project):
     dates = [e["date"]["value"] for e in events(real_project)]
     first, last = min(dates), max(dates)
-    for drawing in chart(real_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(real_project, "timeline/index.html").drawings:
         words = drawing.axis_text
         assert words[:2] == [MONTHS[int(first[5:7]) - 1][:3], first[:4]], words
         assert words[-1] == MONTHS[int(last[5:7]) - 1][:3], words
@@ -208,14 +208,14 @@ def test_a_break_in_the_axis_is_drawn_and_named(fixture_project: Project):
     """The fixture's events fall in January to March 2024 but one is dated only to 2024:
     April to December hold no event, so the axis leaves them out and says so."""
     source = read(fixture_project, "timeline/index.html")
-    for drawing in chart(fixture_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(fixture_project, "timeline/index.html").drawings:
         assert "Apr–Dec 2024 left out (no event dated in them)" in " ".join(drawing.legend_text)
     assert source.count('class="chart-cut"') == 2  # one per drawing
     assert "Where the axis is broken" in source
 
 
 def test_no_text_is_drawn_under_12px_before_scaling(real_project: Project):
-    for drawing in chart(real_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(real_project, "timeline/index.html").drawings:
         assert drawing.font_sizes and min(drawing.font_sizes) >= 13, drawing.classes
 
 
@@ -242,12 +242,12 @@ def test_the_text_overview_stays(real_project: Project):
 def test_the_svg_file_is_kept_for_reuse(real_project: Project):
     path = real_project.site / "assets/generated/timeline-overview.svg"
     root = ET.parse(path).getroot()
-    ns = {"s": svg.SVG_NS}
+    ns = {"s": chart.SVG_NS}
     links = root.findall(".//s:a", ns)
     assert len(links) == len(events(real_project))
     timeline = read(real_project, "timeline/index.html")
     for link in links:
-        href = link.get(f"{{{svg.XLINK_NS}}}href") or ""
+        href = link.get(f"{{{chart.XLINK_NS}}}href") or ""
         page, _, anchor = href.partition("#")
         assert page == "../../timeline/", href
         assert (path.parent / page / "index.html").resolve().is_file()
@@ -260,16 +260,16 @@ def test_the_svg_file_is_kept_for_reuse(real_project: Project):
 
 
 def test_stretches_cut_runs_of_three_empty_months_or_more():
-    stretches = svg.stretches(0, 12, busy={0, 1, 5, 9})
+    stretches = chart.stretches(0, 12, busy={0, 1, 5, 9})
     assert [(s.start, s.end, s.cut) for s in stretches] == [
         (0, 2, False), (2, 5, True), (5, 6, False), (6, 9, True), (9, 12, False)
     ]  # fmt: skip
-    assert [s.cut for s in svg.stretches(0, 4, busy={0, 3})] == [False]  # two empty: kept
-    assert [s.cut for s in svg.stretches(0, 24, busy=set())] == [False]  # years only
+    assert [s.cut for s in chart.stretches(0, 4, busy={0, 3})] == [False]  # two empty: kept
+    assert [s.cut for s in chart.stretches(0, 24, busy=set())] == [False]  # years only
 
 
 def test_the_scale_is_monotonic_and_gives_a_cut_its_gap():
-    scale = svg.TimeScale(svg.stretches(0, 12, busy={0, 1, 5, 9}), 100.0, 20.0, 30.0)
+    scale = chart.TimeScale(chart.stretches(0, 12, busy={0, 1, 5, 9}), 100.0, 20.0, 30.0)
     positions = [scale.at(m / 4) for m in range(0, 49)]
     assert positions == sorted(positions) and positions[0] == 100
     assert scale.at(5) - scale.at(2) == 30  # three months cut to one gap
@@ -278,15 +278,15 @@ def test_the_scale_is_monotonic_and_gives_a_cut_its_gap():
 
 
 def test_cut_labels_and_wrapping():
-    assert svg.cut_label(svg.Stretch(2024 * 12 + 3, 2024 * 12 + 12, True)) == "Apr–Dec 2024"
-    assert svg.cut_label(svg.Stretch(2023 * 12 + 10, 2024 * 12 + 1, True)) == (
+    assert chart.cut_label(chart.Stretch(2024 * 12 + 3, 2024 * 12 + 12, True)) == "Apr–Dec 2024"
+    assert chart.cut_label(chart.Stretch(2023 * 12 + 10, 2024 * 12 + 1, True)) == (
         "Nov 2023–Jan 2024"
     )
     text = "Putin and Kim sign a comprehensive strategic partnership treaty in Pyongyang"
-    lines = svg.wrap(text, 14, 200, 10)
+    lines = chart.wrap(text, 14, 200, 10)
     assert " ".join(lines) == text
-    assert all(svg.text_width(line, 14) <= 200 for line in lines)
-    long = svg.wrap("x" * 300, 14, 200, 3)
+    assert all(chart.text_width(line, 14) <= 200 for line in lines)
+    long = chart.wrap("x" * 300, 14, 200, 3)
     assert len(long) == 3 and long[-1].endswith("…")
 
 
@@ -295,7 +295,7 @@ def test_hostile_titles_stay_text_in_the_chart(hostile_project: Project):
     figure = source[source.index('<figure class="dossier-chart"') : source.index("</figure>")]
     assert "<script" not in figure.lower()
     assert "&lt;script&gt;" in figure
-    for drawing in chart(hostile_project, "timeline/index.html").drawings:
+    for drawing in parse_chart(hostile_project, "timeline/index.html").drawings:
         assert len(drawing.marks) == len(events(hostile_project))
 
 
