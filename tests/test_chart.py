@@ -27,7 +27,8 @@ import pytest
 
 import test_browser
 from conftest import Project
-from dossier.dates import MONTHS
+from dossier.dates import MONTHS, Date
+from dossier.model import Event, Pos
 from dossier.render import chart, svg
 from dossier.render.fmt import BASIS_LABELS
 from test_browser import ARTIFACTS, DESKTOP, IN_VIEW_JS, PHONE, Site, axe_summary, goto
@@ -290,6 +291,27 @@ def test_cut_labels_and_wrapping():
     assert len(long) == 3 and long[-1].endswith("…")
 
 
+def _event(n: int, value: str, kind: str = "statement") -> Event:
+    return Event(f"e{n}", f"Event {n}", kind, "", Date(value, "inferred", ""), (), Pos("x"))
+
+
+def test_a_crowded_lane_gathers_each_months_events():
+    """Ten statements on one day need more tracks than a lane may take: the lane's events are
+    counted by month instead, each group linking to its month; other lanes keep their marks."""
+    events = [_event(n, "2024-03-18") for n in range(10)]
+    events += [_event(10, "2024-04-02"), _event(11, "2024-03-05", "meeting")]
+    events.sort(key=lambda e: e.date.sort_key())
+    scale = svg.fit(svg.event_scale(events, 0), 500)
+    laid = svg.lay_out(events, scale)
+    assert [len(p.events) for p in laid.placed] == [10, 1, 1]  # the month starts first
+    gathered = next(label for p, label in zip(laid.placed, laid.labels, strict=True) if p.gathered)
+    assert gathered.address == "timeline/#month-2024-03"
+    assert gathered.name.startswith("March 2024, Statements: 10 events: Event 0; Event 1;")
+    assert gathered.name.endswith("and 7 more")
+    few = svg.lay_out(events[:4], scale)
+    assert not any(p.gathered for p in few.placed)
+
+
 def test_hostile_titles_stay_text_in_the_chart(hostile_project: Project):
     source = read(hostile_project, "timeline/index.html")
     figure = source[source.index('<figure class="dossier-chart"') : source.index("</figure>")]
@@ -470,3 +492,24 @@ def test_contrast_axe_and_screenshots(new_page, site: Site, scheme: str, viewpor
     out = ARTIFACTS / f"chart-{scheme}-{viewport['width']}.png"
     figure.screenshot(path=str(out))
     assert Path(out).stat().st_size > 5_000
+
+
+@pytest.mark.browser
+def test_hostile_titles_show_as_text_on_hover(browser, hostile_site_url: str, hostile_project):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("dialog", lambda d: (problems.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(hostile_site_url + "timeline/", wait_until="load")
+    marks = page.locator(f"{VISIBLE_DRAWING} a.chart-event")
+    titles = {e["title"] for e in events(hostile_project)}
+    shown = set()
+    for i in range(marks.count()):
+        marks.nth(i).locator(".chart-hit").hover()
+        tip = marks.nth(i).evaluate(TIP_JS)
+        assert tip["visible"], tip
+        shown |= {t for t in titles if t[:20] in tip["text"]}
+        assert page.locator("[id*=PWNED], [class*=PWNED]").count() == 0
+    context.close()
+    assert shown == titles and not problems, (shown, problems)

@@ -432,8 +432,8 @@ def test_no_script_runs_and_every_text_reads_as_written(watched: Watched, hostil
                 _check_report(page, report)
     watched.where = "search"
     _search(page, "pwned")
-    # The overview SVG is shown through <img>, where no script runs; opened on its own
-    # it is a document of its own.
+    # The overview chart is inline on the timeline and home pages (visited above); its SVG
+    # file, opened on its own, is a document of its own.
     watched.where = SVG
     page.goto(watched.url + SVG, wait_until="load")
     assert page.evaluate("document.querySelectorAll('script, foreignObject').length") == 0
