@@ -44,7 +44,6 @@ class NewsArticle(BaseModel):
     datePublished: SchemaDate
     url: Absolute
     mainEntityOfPage: Absolute
-    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION)
     publisher: Organization | None = None
     author: Organization | None = None
     isBasedOn: Absolute | None = None
@@ -188,7 +187,9 @@ def test_report_pages_carry_a_news_article(folder: Path, request: pytest.Fixture
         address = DEFAULT_SITE_URL + urls.url_report(report.id)
         assert article.url == article.mainEntityOfPage == article.id == address
         assert article.datePublished == report.published.value  # its real precision
-        title = report.title if report.title_source == "report" else f"[{report.title}]"
+        # The title is HTML text (entities for < and &): the headline is its plain text.
+        title = html.unescape(report.title)
+        title = title if report.title_source == "report" else f"[{title}]"
         assert article.headline == title  # hostile text, verbatim, as data
         outlet = article.publisher.name if article.publisher else None
         assert outlet == (article.author.name if article.author else None) == report.outlet

@@ -17,7 +17,7 @@ from .render.finder import finder_data, finder_page
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
-from .render.meta import add_meta, with_report_jsonld
+from .render.meta import add_meta
 from .render.originals import original_page
 from .render.quality import quality_page, read_quality
 from .render.record import differences_page, references_page, talking_points_page
@@ -91,9 +91,7 @@ def render(
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
         out[f"docs/{source_copy(report)}"] = originals[report.id]
-        # The report page is the editors' file: its JSON-LD comes with its header fragment.
-        page_parts = with_report_jsonld(fragments(report, ix), report, ix)
-        out[f"includes/{urls.include_report(report.id)}"] = page_parts.encode("utf-8")
+        out[f"includes/{urls.include_report(report.id)}"] = fragments(report, ix).encode("utf-8")
     out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
     out["includes/home.md"] = home_fragments(ix).encode("utf-8")
     return dict(sorted(out.items()))

@@ -6,8 +6,9 @@ generated page's front matter `description` (the theme prints it raw inside an a
 it is HTML-attribute-escaped, then YAML-dumped) and, for the timeline, `jsonld`
 (overrides/main.html prints it raw inside a script element, so it is escape.json_for_html:
 no text can end the element). A report page is the editors' own file, whose front matter the
-generator never writes: its JSON-LD goes at the head of its generated header fragment
-(`with_report_jsonld`), and overrides/main.html makes its description from that front matter.
+generator never writes: overrides/main.html makes its description and its NewsArticle JSON-LD
+from that front matter (in the head: the theme's instant navigation re-runs scripts of the
+page body as JavaScript).
 
 Dates keep their real precision: schema.org's Date takes YYYY, YYYY-MM or YYYY-MM-DD.
 """
@@ -29,7 +30,6 @@ from .reports import SITE_NAME
 
 MAX_DESCRIPTION = 160  # what search engines show of a description
 SCHEMA = "https://schema.org"
-_HEADER_START = "<!-- --8<-- [start:header] -->\n"  # a report fragment's first section
 
 
 def clip(text: str, limit: int = MAX_DESCRIPTION) -> str:
@@ -144,29 +144,6 @@ def descriptions(docs: Mapping[str, str], ix: Index) -> dict[str, str]:
 # --- schema.org ------------------------------------------------------------------------------
 
 
-def report_jsonld(report: Report, ix: Index) -> dict[str, Any]:
-    """A report page as a NewsArticle: the outlet as publisher and author (the byline is kept
-    as printed, not parsed into people), the original article's address where known."""
-    url = ix.absolute(urls.url_report(report.id))
-    data: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": "NewsArticle",
-        "@id": url,
-        "headline": headline(report),
-        "datePublished": report.published.value,
-        "url": url,
-        "mainEntityOfPage": url,
-        "description": report_description(report),
-    }
-    if report.outlet:
-        outlet = {"@type": "Organization", "name": report.outlet}
-        data["publisher"] = outlet
-        data["author"] = outlet
-    if report.url:
-        data["isBasedOn"] = report.url
-    return data
-
-
 def timeline_jsonld(ix: Index) -> dict[str, Any]:
     """The timeline's events. The registry records no place for an event, so none has a
     `location`; each `startDate` is its date at the precision known."""
@@ -182,17 +159,6 @@ def timeline_jsonld(ix: Index) -> dict[str, Any]:
         for e in ix.corpus.events
     ]
     return {"@context": SCHEMA, "@graph": graph}
-
-
-def with_report_jsonld(fragments: str, report: Report, ix: Index) -> str:
-    """A report's generated fragments with its JSON-LD at the head of the header section,
-    which every report page includes first. A raw HTML block: Markdown leaves it alone, and
-    search skips script elements."""
-    head, found, rest = fragments.partition(_HEADER_START)
-    if not found:
-        raise ValueError(f"no header section in the fragments of report {report.id}")
-    data = json_for_html(report_jsonld(report, ix))
-    return f'{head}{found}<script type="application/ld+json">{data}</script>\n\n{rest}'
 
 
 # --- front matter ------------------------------------------------------------------------------
