@@ -171,7 +171,7 @@ def legend(
             if cursor + needed > x + width and cursor > x + 20:
                 cursor, line_y = x + 12, line_y + LINE + 8
             label_x = cursor + swatch.width + 6
-            lines = wrap(swatch.label, FONT, x + width - label_x, 4)  # one line unless too long
+            lines = wrap(swatch.label, FONT, x + width - label_x, 8)  # one line unless too long
             out.append(swatch.symbol(cursor, line_y))
             out.append(text_lines(label_x, line_y + 5, lines, "chart-text"))
             cursor += needed + 14
@@ -301,6 +301,8 @@ def time_axis(scale: TimeScale, frame: Frame, c: float, room: float) -> str:
         lines = [month_name(m)] + ([str(m // 12)] if need_year or m % 12 == 0 else [])
         need_year = False
         if frame.vertical:
+            if scale.month < 2 * LINE:  # no room for two lines: "Nov 2017" on one
+                lines = [" ".join(lines)]
             y = t0 + 17 if len(lines) == 2 else (t0 + t1) / 2 + 5
             out.append(text_lines(c - 8, y, lines, "chart-text", **{"text-anchor": "end"}))
         else:

@@ -201,13 +201,21 @@ def mark_shape(precision: str, basis: str, t0: float, t1: float, c: float, d: Dr
         x, y = d.frame.point(t0, c)
         return el("circle", {"cx": x, "cy": y, "r": DOT, **style})
     half = BAR / 2 if precision == "month" else BAR / 2 - 2
-    return el("rect", {**d.frame.box(t0 + 2, t1 - 2, c - half, c + half), "rx": half, **style})
+    t0, t1 = stretched(t0 + 2, t1 - 2, 2 * DOT + 6)
+    return el("rect", {**d.frame.box(t0, t1, c - half, c + half), "rx": half, **style})
+
+
+def stretched(t0: float, t1: float, least: float) -> tuple[float, float]:
+    """An interval at least `least` long, about the same middle: a bar over a short month
+    must not pass for a dot."""
+    grow = max(0.0, least - (t1 - t0)) / 2
+    return t0 - grow, t1 + grow
 
 
 def gathered_shape(p: Placed, c: float, d: Drawing) -> str:
     """A month's events in a crowded lane: a wide bar over the month with their count."""
     half = BAR / 2 + 3
-    box = d.frame.box(p.t0 + 2, p.t1 - 2, c - half, c + half)
+    box = d.frame.box(*stretched(p.t0 + 2, p.t1 - 2, HIT), c - half, c + half)
     bar = el("rect", {**box, "rx": 5, **mark_style("gathered", "month", d)})
     x, y = d.frame.point(p.middle, c)
     centred: dict[str, Attr] = {"text-anchor": "middle", "font-weight": 600}
@@ -351,10 +359,9 @@ def legend_groups(d: Drawing, scale: TimeScale, laid: Laid) -> list[tuple[str, l
         def broken(x: float, y: float) -> str:
             return cut_symbol(flat, x + 10, y)
 
-        label = "{} left out (no event dated in them)"
-        groups.append(
-            ("Axis:", [Swatch(broken, 20, label.format(cut_label(s))) for s in scale.cuts])
-        )
+        left_out = "; ".join(cut_label(s) for s in scale.cuts)
+        label = f"months left out (no event dated in them): {left_out}"
+        groups.append(("Axis:", [Swatch(broken, 20, label)]))
     return groups
 
 
@@ -454,8 +461,10 @@ def wide_drawing(events: Sequence[Event], d: Drawing) -> str:
 def narrow_drawing(events: Sequence[Event], d: Drawing) -> str:
     """Time running down, a column per kind of event under its name (turned upright), a
     label strip on top; the legend under it."""
-    month, time_w = 40.0, 58.0
     probe = event_scale(events, 0)
+    shown = sum(s.end - s.start for s in probe.stretches if not s.cut)
+    month = max(16.0, min(40.0, 960 / shown))  # a long span is drawn shorter
+    time_w = 58.0 if month >= 2 * LINE else 84.0  # room for "Nov 2017" on one line
     laid = lay_out(events, TimeScale(probe.stretches, 0, month, probe.gap))
     sizes = lane_sizes(laid.placed, len(laid.names), 0)
     spare = max(0.0, d.width - time_w - 8 - sum(sizes))
