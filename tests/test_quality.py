@@ -107,11 +107,14 @@ def test_the_page_shows_each_run_with_scores_targets_and_failing_audits(
     tmp_path: Path, ix: Index
 ) -> None:
     page = _page(tmp_path, ix, SAMPLE)
-    home = "| [Home](index.md) | 91 | 100 | 100 | 92 | not met: Performance, SEO | 119 KiB |"
+    home = (
+        "| [Home](index.md) | **91** (below&nbsp;95) | 100 | 100 | **92** (below&nbsp;100) | "
+        "119&nbsp;KiB | not met |"
+    )
     assert home in page
     # A page that no longer exists is named, not linked (an old file never breaks the build).
-    assert "| A report | 97 | 100 | 100 | 100 | met | 1,024 KiB |" in page
-    assert "| [Timeline](timeline.md) | 100 | 100 | 100 | 100 | met | 0 KiB |" in page
+    assert "| A report | 97 | 100 | 100 | 100 | 1,024&nbsp;KiB | met |" in page
+    assert "| [Timeline](timeline.md) | 100 | 100 | 100 | 100 | 0&nbsp;KiB | met |" in page
     assert page.index("## Mobile") < page.index("## Desktop")
     assert (
         "The pages measured: Home: [/](index.md); A report: /reports/gone-report/; "
@@ -249,7 +252,7 @@ def test_the_build_stops_on_a_bad_file_and_writes_nothing(tmp_path: Path) -> Non
     _root(project.root, dump(SAMPLE))
     assert run_dossier(project.root, "build").returncode == 0
     written = (project.root / "docs" / urls.QUALITY).read_text("utf-8")
-    assert "| [Home](index.md) | 91 |" in written
+    assert "| [Home](index.md) | **91** (below&nbsp;95) |" in written
 
 
 def test_the_file_is_written_in_one_format() -> None:
@@ -316,9 +319,8 @@ def test_a_lighthouse_report_becomes_an_entry_the_page_accepts(
     data = {**SAMPLE, "runs": [{**SAMPLE["runs"][0], "pages": [entry]}]}
     page = _page(tmp_path, ix, data)
     assert (
-        "| [Home](index.md) | 93 | 96 | 100 | 100 | not met: Performance, Accessibility "
-        "| 51 KiB |"
-        in page
+        "| [Home](index.md) | **93** (below&nbsp;95) | **96** (below&nbsp;100) | 100 | 100 | "
+        "51&nbsp;KiB | not met |" in page
     )
 
 
