@@ -13,7 +13,8 @@
  *   a printed one can be cited.
  * - The light scheme while printing (see lightForPrint).
  *
- * Runs on load, after each instant navigation and just before printing. Text only (no
+ * Runs on load and after each instant navigation (the marking when the browser is idle), and
+ * again just before printing. Text only (no
  * markup from the page is copied), no request, works from file://.
  */
 (() => {
@@ -41,11 +42,11 @@
     return url.href;
   }
 
+  const DATE = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric", month: "long", year: "numeric",
+  });
   function today() {
-    const date = new Date().toLocaleDateString("en-GB", {
-      day: "numeric", month: "long", year: "numeric",
-    });
-    return date.replace(/ /g, "\u00a0"); // one date, not broken across two lines
+    return DATE.format(new Date()).replace(/ /g, "\u00a0"); // one date, not broken in two
   }
 
   /** The print-only paragraph at the top of the page: created once, its text kept current. */
@@ -100,6 +101,17 @@
     markAnchors(address());
   }
 
+  /** On a page view: the address at once (it is one paragraph), the links and headings when
+   * the browser is idle, so that a long page does not start slower for a print that may never
+   * come. Printing prepares everything again, at once (beforeprint). A PDF made without that
+   * event (headless printing) still finds the page prepared. */
+  function prepareSoon() {
+    placeAddress();
+    const rest = () => { markLinks(); markAnchors(address()); };
+    if ("requestIdleCallback" in window) requestIdleCallback(rest, { timeout: 2000 });
+    else setTimeout(rest, 200);
+  }
+
   // Paper is white: a page shown in the dark scheme prints in the light one, since not every
   // dark-scheme colour of the site is limited to the screen. Back as it was after printing.
   let scheme = null;
@@ -121,10 +133,10 @@
   window.addEventListener("afterprint", schemeAsItWas);
   // The theme's document$ emits after each instant navigation (never from file://), and
   // DOMContentLoaded covers the first load; prepare is safe to run twice.
-  if (typeof document$ !== "undefined") document$.subscribe(prepare);
+  if (typeof document$ !== "undefined") document$.subscribe(prepareSoon);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", prepare, { once: true });
+    document.addEventListener("DOMContentLoaded", prepareSoon, { once: true });
   } else {
-    prepare();
+    prepareSoon();
   }
 })();
