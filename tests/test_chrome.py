@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 import test_browser
 from test_browser import DESKTOP, PHONE, Site, axe_summary, goto
 
