@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import urls, yamlio
+from .layout import Layout
 from .model import Corpus
 from .problems import InputError, Problem, Problems
 from .write import atomic_write
@@ -61,6 +62,7 @@ class Ledger:
     published: tuple[str, ...]  # as data/published.txt lists them
     redirects: Mapping[str, str]  # old address → current address
     exists: bool  # whether data/published.txt exists yet
+    moved: Mapping[str, str] = field(default_factory=dict)  # see moved_anchors
 
     @property
     def additions(self) -> list[str]:
@@ -77,32 +79,41 @@ def _natural(address: str) -> list[int | str]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", address)]
 
 
-def addresses(corpus: Corpus, drafts: bool = True) -> list[str]:
+def addresses(corpus: Corpus, drafts: bool = True, layout: Layout | None = None) -> list[str]:
     """Every public address of the corpus, built by `urls` from ids alone (never from
-    positions), so adding, removing or reordering other content cannot change one."""
+    positions), so adding, removing or reordering other content cannot change one; only the
+    page of a statement or event in a listing split by date (layout.py) follows its date,
+    and `moved_anchors` keeps the older addresses working."""
+    layout = layout or Layout.single()
     found: set[str] = set()
     for report in corpus.reports:
         if drafts or not report.draft:
             found.add(urls.url_report(report.id))
             found.update(urls.url_paragraph(report.id, p.id) for p in report.paragraphs)
-            found.update(urls.url_statement(s.id) for s in report.statements)
-    found.update(urls.url_event(e.id) for e in corpus.events)
+            found.update(
+                urls.url_statement(s.id, layout.statements.doc_of(s.id))
+                for s in report.statements
+            )
+    found.update(urls.url_event(e.id, layout.events.doc_of(e.id)) for e in corpus.events)
     found.update(urls.url_actor(a.id) for a in corpus.actors)
     return sort_addresses(found)
 
 
-def check_addresses(root: Path, corpus: Corpus) -> Ledger:
+def check_addresses(root: Path, corpus: Corpus, layout: Layout | None = None) -> Ledger:
     """Compare the corpus with data/published.txt and data/redirects.yml; raise InputError
     listing every published address that vanished without a redirect, and every bad entry."""
     problems = Problems(root)
-    current = frozenset(addresses(corpus))
+    current = frozenset(addresses(corpus, layout=layout))
     published = read_published(root / PUBLISHED, problems)
     entries = read_redirects(root / REDIRECTS, problems)
     redirects = check_redirects(root / REDIRECTS, entries or [], current, problems)
+    moved: dict[str, str] = {}
     if published and entries is not None:
         # Entries with errors of their own still count as covering their address: one
         # problem per cause, no knock-on "no redirect" for the same line.
         covered = {e.source for e in entries}
+        moved = moved_anchors(published, current, covered)
+        covered |= set(moved)
         problems.items.extend(vanished(root, published, current, redirects, covered))
     if problems.errors:
         raise InputError(problems.errors)
@@ -112,7 +123,32 @@ def check_addresses(root: Path, corpus: Corpus) -> Ledger:
         published=tuple(published or {}),
         redirects=redirects,
         exists=published is not None,
+        moved=moved,
     )
+
+
+def moved_anchors(
+    published: Iterable[str], current: frozenset[str], covered: Iterable[str] = ()
+) -> dict[str, str]:
+    """Published statement and event addresses whose page changed because a listing was
+    split by date (or joined again), old → current: the same id, on another page. No editor
+    needs to write these down; an entry in data/redirects.yml still wins."""
+    listed = ("statement", "event")
+    now = {
+        (kind, urls.address_anchor(a)): a
+        for a in current
+        if (kind := urls.address_kind(a)) in listed
+    }
+    skip = set(covered)
+    moved = {}
+    for old in published:
+        kind = urls.address_kind(old)
+        if old in current or old in skip or kind not in listed:
+            continue
+        new = now.get((kind, urls.address_anchor(old)))
+        if new is not None:
+            moved[old] = new
+    return dict(sorted(moved.items()))
 
 
 def record_addresses(root: Path, ledger: Ledger) -> bool:

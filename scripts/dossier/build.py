@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import urls
 from .addresses import check_addresses, record_addresses
+from .layout import DEFAULT_PAGE_LIMIT, Layout, layout_of
 from .model import Corpus
 from .problems import Problem
 from .render.actors import actor_page, actors_index
@@ -21,13 +22,13 @@ from .render.meta import add_meta
 from .render.originals import original_page
 from .render.quality import quality_page, read_quality
 from .render.record import differences_page, references_page, talking_points_page
-from .render.redirects import redirect_docs
+from .render.redirects import redirect_docs, with_moved
 from .render.reports import fragments, reports_index, source_copy
-from .render.statements import by_speaker_page, statements_page
+from .render.statements import by_speaker_pages, statements_pages
 from .render.svg import overview_svg
 from .render.threads import threads_page
-from .render.timeline import timeline
-from .siteconfig import DEFAULT_SITE_URL, site_url
+from .render.timeline import timeline_pages
+from .siteconfig import DEFAULT_SITE_URL, page_limit, site_url
 from .validate import load_corpus
 from .write import Outcome, write_outputs
 
@@ -57,16 +58,20 @@ def render(
     root: Path,
     redirects: Mapping[str, str] | None = None,
     site_url: str = DEFAULT_SITE_URL,
+    layout: Layout | None = None,
+    moved: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every generated file, as project-relative path → bytes. Pure: writes nothing.
     `redirects` maps old addresses to current ones (see addresses.py); `site_url` is where
-    the site is published, for the absolute addresses of citations and feeds."""
-    ix = Index(corpus, site_url)
+    the site is published, for the absolute addresses of citations and feeds; `layout` which
+    page of a long listing holds what (one page each by default); `moved` the published
+    addresses of statements and events that a split moved (addresses.moved_anchors)."""
+    ix = Index(corpus, site_url, layout or layout_of(corpus))
     docs: dict[str, str] = {
         urls.REPORTS_INDEX: reports_index(ix),
-        urls.TIMELINE: timeline(ix),
-        urls.STATEMENTS: statements_page(ix),
-        urls.STATEMENTS_BY_SPEAKER: by_speaker_page(ix),
+        **timeline_pages(ix),
+        **statements_pages(ix),
+        **by_speaker_pages(ix),
         urls.FINDER: finder_page(ix),
         urls.FINDER_DATA: finder_data(ix),
         urls.ACTORS_INDEX: actors_index(ix),
@@ -87,6 +92,7 @@ def render(
         docs[urls.doc_original(report.id)] = original_page(report, originals[report.id])
     docs.update(feeds(ix))
     docs = add_meta(docs, ix)  # descriptions and schema.org data, once every page is made
+    docs = with_moved(docs, moved or {})  # old addresses of statements and events that moved
     docs.update(redirect_docs(redirects or {}))
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
@@ -99,8 +105,9 @@ def render(
 
 def generate(root: Path, write: bool = True) -> Result:
     corpus, problems = load_corpus(root)
-    ledger = check_addresses(root, corpus)  # published addresses must not vanish
-    outputs = render(corpus, root, ledger.redirects, site_url(root))
+    layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
+    ledger = check_addresses(root, corpus, layout)  # published addresses must not vanish
+    outputs = render(corpus, root, ledger.redirects, site_url(root), layout, ledger.moved)
     result = Result(corpus, outputs, problems.warnings)
     if write:
         done = _write(root, result)

@@ -1,4 +1,5 @@
-"""What the generator needs from mkdocs.yml: the address the site is published at.
+"""What the generator needs from mkdocs.yml: the address the site is published at, and
+how long a listing page may grow.
 
 Citations, feeds and schema.org data carry absolute addresses, which the generator writes
 before MkDocs runs; so it reads `site_url` itself. mkdocs.yml may take it from the
@@ -12,6 +13,8 @@ import os
 from pathlib import Path
 
 import yaml
+
+from .problems import InputError, Problem
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -43,14 +46,34 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _other)
 _Loader.add_multi_constructor("!", _other)
 
 
-def site_url(root: Path) -> str:
-    """The site's published address, ending in "/" (mkdocs.yml's `site_url`, or the local
-    preview's address when the file names none)."""
+def _config(root: Path) -> dict[str, object]:
     path = root / "mkdocs.yml"
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError):
         config = None
-    url = config.get("site_url") if isinstance(config, dict) else None
+    return config if isinstance(config, dict) else {}
+
+
+def site_url(root: Path) -> str:
+    """The site's published address, ending in "/" (mkdocs.yml's `site_url`, or the local
+    preview's address when the file names none)."""
+    url = _config(root).get("site_url")
     url = str(url) if url else DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
+
+
+def page_limit(root: Path, default: int) -> int:
+    """How many statements or events a page of the statements index, the by-speaker view or
+    the timeline holds before the listing is split by date (mkdocs.yml
+    `extra.dossier.page_limit`, `default` when it is not set). Raises InputError naming the
+    key when it is set to anything but a whole number of at least 10."""
+    extra = _config(root).get("extra")
+    own = extra.get("dossier") if isinstance(extra, dict) else None
+    value = own.get("page_limit") if isinstance(own, dict) else None
+    if value is None:
+        return default
+    if not isinstance(value, int) or isinstance(value, bool) or value < 10:
+        message = f"must be a whole number of at least 10, got {value!r}"
+        raise InputError([Problem("mkdocs.yml", None, "extra.dossier.page_limit", message)])
+    return value

@@ -82,12 +82,22 @@ def speaker_anchor(actor_id: str) -> str:
     return actor_id
 
 
-def url_statement(statement_id: str) -> str:
-    return f"{_site(STATEMENTS)}#{statement_anchor(statement_id)}"
+def doc_part(base: str, key: tuple[int, ...]) -> str:
+    """One page of a listing split by date (see layout.py): `statements/index.md` and
+    (2024, 3) → `statements/2024/03/index.md`; a part of a month is numbered
+    (`statements/2024/03/2/index.md`); `timeline.md` → `timeline/2024/index.md`."""
+    folder = base[: -len("index.md")] if base.endswith("/index.md") else base[: -len(".md")] + "/"
+    segments = [f"{key[0]:04d}", *(f"{k:02d}" for k in key[1:2]), *(str(k) for k in key[2:])]
+    return folder + "/".join(segments) + "/index.md"
 
 
-def url_event(event_id: str) -> str:
-    return f"{_site(TIMELINE)}#{event_anchor(event_id)}"
+def url_statement(statement_id: str, doc: str = STATEMENTS) -> str:
+    """A statement's address; `doc` is the page holding it (Index.url_statement knows it)."""
+    return f"{_site(doc)}#{statement_anchor(statement_id)}"
+
+
+def url_event(event_id: str, doc: str = TIMELINE) -> str:
+    return f"{_site(doc)}#{event_anchor(event_id)}"
 
 
 def url_actor(actor_id: str) -> str:
@@ -112,12 +122,12 @@ def asset(from_doc: str, asset_path: str) -> str:
     return posixpath.relpath(asset_path, posixpath.dirname(from_doc))
 
 
-def statement_link(from_doc: str, statement_id: str) -> str:
-    return link(from_doc, STATEMENTS, statement_anchor(statement_id))
+def statement_link(from_doc: str, statement_id: str, doc: str = STATEMENTS) -> str:
+    return link(from_doc, doc, statement_anchor(statement_id))
 
 
-def event_link(from_doc: str, event_id: str) -> str:
-    return link(from_doc, TIMELINE, event_anchor(event_id))
+def event_link(from_doc: str, event_id: str, doc: str = TIMELINE) -> str:
+    return link(from_doc, doc, event_anchor(event_id))
 
 
 def actor_link(from_doc: str, actor_id: str) -> str:
@@ -175,16 +185,18 @@ ADDRESS_KINDS = ("report", "paragraph", "statement", "event", "actor")
 REDIRECTS_JS = "assets/generated/redirects.js"
 _ADDRESS_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # the ids' slug grammar
 _ADDRESS_ANCHOR = r"[A-Za-z][A-Za-z0-9_-]*"  # paragraph ids
+_ADDRESS_PART = r"(?:\d{4}/(?:\d{2}/(?:[1-9]\d*/)?)?)?"  # year, month, part (or none)
 
 
 def _address_patterns() -> dict[str, re.Pattern[str]]:
     """Each kind of address as a pattern, derived from the `url_*` functions so the two
     cannot drift apart."""
+    part = "PART"  # a listing split by date: `statements/2024/03/2/#id` (doc_part)
     templates = {
         "report": url_report("{id}"),
         "paragraph": url_paragraph("{id}", "{anchor}"),
-        "statement": url_statement("{id}"),
-        "event": url_event("{id}"),
+        "statement": url_statement("{id}", doc_part(STATEMENTS, (0,)).replace("0000", part)),
+        "event": url_event("{id}", doc_part(TIMELINE, (0,)).replace("0000", part)),
         "actor": url_actor("{id}"),
     }
     return {
@@ -192,6 +204,7 @@ def _address_patterns() -> dict[str, re.Pattern[str]]:
             re.escape(template)
             .replace(re.escape("{id}"), _ADDRESS_ID)
             .replace(re.escape("{anchor}"), _ADDRESS_ANCHOR)
+            .replace(re.escape(part + "/"), _ADDRESS_PART)
         )
         for kind, template in templates.items()
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_inline
-from ..model import Actor, Report, Statement
+from ..model import Actor, Event, Report, Statement
+from . import parts
 from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted, sources
 from .index import Index
 
@@ -70,9 +71,12 @@ def actor_page(actor: Actor, ix: Index) -> str:
     out += [f"- {f}" for f in facts] + [""]
     out += _statements(actor, statements, ix, page)
     out += ["", f"## Events {{ #{urls.EVENTS_SECTION} }}", ""]
+    if len(events) > ix.layout.page_limit:
+        out += _events_by_period(events, ix, page)
+        events = []
     for e in events:
-        out.append(f"- {e.date.display()}: [{md_inline(e.title)}]({urls.event_link(page, e.id)})")
-    if not events:
+        out.append(f"- {e.date.display()}: [{md_inline(e.title)}]({ix.event_link(page, e.id)})")
+    if not events and not ix.events_of(actor.id):
         out.append("None in the timeline.")
     out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]
     out += _reports(actor, reports, ix, page) or ["No report names this actor."]
@@ -107,12 +111,49 @@ def _statements(actor: Actor, statements: list[Statement], ix: Index, page: str)
     if not statements:
         return [*out, "None indexed."]
     out += [SEARCH_EXCLUDE, ""]
+    if len(statements) > ix.layout.page_limit:
+        return [*out, *_by_period(actor, statements, ix, page), "", "</div>"]
     for s in statements:
-        link = urls.statement_link(page, s.id)
+        link = ix.statement_link(page, s.id)
         out.append(
             f"- {s.date.display()}: [{quoted(s, 22)}]({link}){role_note(actor.id, s, ix, page)}"
         )
     return [*out, "", "</div>"]
+
+
+def _by_period(actor: Actor, statements: list[Statement], ix: Index, page: str) -> list[str]:
+    """Too many to list on one page: how many fall in each period, each linking to this
+    actor's section of that period's page of the by-speaker view."""
+    listing = ix.layout.speakers
+    counts: dict[str, int] = {}
+    for s in statements:
+        doc = listing.doc_of(s.id)
+        counts[doc] = counts.get(doc, 0) + 1
+    period_of = {part.doc: parts.period(part.key) for part in listing.pages()}
+    out = [
+        f"Too many to list here: by period, each in the statements by speaker "
+        f"([all of them by speaker]({urls.link(page, listing.base)})).",
+        "",
+    ]
+    for doc, count in counts.items():  # in date order, as the statements are
+        link = urls.link(page, doc, urls.speaker_anchor(actor.id))
+        out.append(f"- [{period_of.get(doc, 'all dates')}]({link}): {plural(count, 'statement')}")
+    return out
+
+
+def _events_by_period(events: list[Event], ix: Index, page: str) -> list[str]:
+    """Too many events to list: how many fall on each page of the timeline."""
+    listing = ix.layout.events
+    counts: dict[str, int] = {}
+    for e in events:
+        doc = listing.doc_of(e.id)
+        counts[doc] = counts.get(doc, 0) + 1
+    period_of = {part.doc: parts.period(part.key) for part in listing.pages()}
+    out = ["Too many to list here: by period, in the timeline.", ""]
+    for doc, count in counts.items():
+        out.append(f"- [{period_of.get(doc, 'all dates')}]({urls.link(page, doc)}): "
+                   f"{plural(count, 'event')}")  # fmt: skip
+    return out
 
 
 def _reports(actor: Actor, reports: list[Report], ix: Index, page: str) -> list[str]:

@@ -100,7 +100,7 @@ def said(s: Statement, ix: Index) -> Said:
         report=s.report,
         paragraph=para.number,
         anchor=para.id,
-        url=ix.absolute(urls.url_statement(s.id)),
+        url=ix.absolute(ix.url_statement(s.id)),
     )
 
 

@@ -47,7 +47,7 @@ def statements_records(ix: Index) -> list[dict[str, Any]]:
             "venue": s.venue,
             "report": s.report,
             "paragraph": s.paragraph,
-            "url": urls.url_statement(s.id),
+            "url": ix.url_statement(s.id),
             "event": s.event,
             "topics": list(s.topics),
             "note": s.note,
@@ -84,7 +84,7 @@ def events_records(ix: Index) -> list[dict[str, Any]]:
                 for pid in pids
             ],
             "statements": [s.id for s in ix.event_statements(e.id)],
-            "url": urls.url_event(e.id),
+            "url": ix.url_event(e.id),
         }
         for e in ix.corpus.events
     ]

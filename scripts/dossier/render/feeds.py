@@ -94,7 +94,7 @@ def _report_entry(report: Report, ix: Index) -> Entry:
 
 
 def _statement_entry(s: Statement, ix: Index) -> Entry:
-    url = ix.absolute(urls.url_statement(s.id))
+    url = ix.absolute(ix.url_statement(s.id))
     report = ix.reports[s.report]
     paragraph = report.paragraph(s.paragraph)
     speaker = ix.actors[s.speaker].name

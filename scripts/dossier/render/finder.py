@@ -203,7 +203,7 @@ def _row(s: Statement, ix: Index, page: str) -> list[str]:
         f'<span class="dossier-finder-where">[¶ {para.number}<span class="dossier-finder-report">'
         f" · {md_inline(report.title)}</span>]({urls.report_link(page, report.id, para.id)}) "
         f'[Permalink<span class="dossier-finder-sr">: {speaker}, {when}</span>]'
-        f"({urls.statement_link(page, s.id)})</span>",
+        f"({ix.statement_link(page, s.id)})</span>",
         f'    {{ data-id="{s.id}" .dossier-finder-row .dossier-{s.kind} }}',
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_inline
-from ..model import report_sort_key
+from ..model import Event, report_sort_key
 from . import cite as citing
 from .fmt import banner, plural
 from .index import Index
@@ -48,10 +48,13 @@ def home_fragments(ix: Index) -> str:
         for r in latest
     )
     overview = (
-        f"{overview_figure(ix, page)}\n\n"
+        f"{overview_figure(ix, page, _charted(ix))}\n\n"
         f"[Open the timeline]({urls.link(page, urls.TIMELINE)}): "
         f"{plural(len(c.events), 'event')}, each with its sources, and the overview as text."
     )
+    if ix.layout.events.split:
+        year = c.events[-1].date.year
+        overview += f" The chart shows {year}, the latest year; the timeline has every year."
     cite = _cite(ix)
     return "".join(
         [
@@ -96,8 +99,8 @@ def _cite(ix: Index) -> str:
     rows.append(
         f"| A statement | `{ix.absolute(urls.url_statement('<statement>'))}` | "
         + (
-            f"[`{ix.absolute(urls.url_statement(statement.id))}`]"
-            f"({urls.statement_link(page, statement.id)})"
+            f"[`{ix.absolute(ix.url_statement(statement.id))}`]"
+            f"({ix.statement_link(page, statement.id)})"
             if statement
             else "–"
         )
@@ -106,7 +109,7 @@ def _cite(ix: Index) -> str:
     rows.append(
         f"| An event | `{ix.absolute(urls.url_event('<event>'))}` | "
         + (
-            f"[`{ix.absolute(urls.url_event(event.id))}`]({urls.event_link(page, event.id)})"
+            f"[`{ix.absolute(ix.url_event(event.id))}`]({ix.event_link(page, event.id)})"
             if event
             else "–"
         )
@@ -122,3 +125,13 @@ def _cite(ix: Index) -> str:
             f'<span class="dossier-cite-hint">({citing.ACCESSED} is the date you read it.)</span>'
         )
     return "\n".join(rows) + example
+
+
+def _charted(ix: Index) -> list[Event]:
+    """The events the home page charts: all of them, or the latest year's once the timeline
+    is split (the home page must not grow with the corpus)."""
+    events = list(ix.corpus.events)
+    if not ix.layout.events.split or not events:
+        return events
+    year = events[-1].date.year
+    return [e for e in events if e.date.year == year]

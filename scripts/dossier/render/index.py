@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..exchanges import Thread, threads
+from ..layout import Layout
 from ..model import Actor, Corpus, Event, Reference, Report, Statement, TalkingPoint
 from ..siteconfig import DEFAULT_SITE_URL
 from .mentions import find_mentions
@@ -16,6 +17,7 @@ from .mentions import find_mentions
 class Index:
     corpus: Corpus
     site_url: str = DEFAULT_SITE_URL  # where the site is published (siteconfig.site_url)
+    layout: Layout = field(default_factory=Layout.single)  # which page holds what (layout.py)
     reports: dict[str, Report] = field(init=False)
     actors: dict[str, Actor] = field(init=False)
     events: dict[str, Event] = field(init=False)
@@ -31,6 +33,12 @@ class Index:
     thread_of: dict[str, Thread] = field(init=False)  # statement id → its thread
     responses: dict[str, list[Statement]] = field(init=False)  # statement → its answers
     talking_points_of: dict[str, list[TalkingPoint]] = field(init=False)  # statement → points
+    # Per actor, computed once: pages ask for these for every actor, and a scan of the whole
+    # corpus per actor grows with the square of the corpus.
+    _statements_of: dict[str, list[Statement]] = field(init=False)
+    _events_of: dict[str, list[Event]] = field(init=False)
+    _members_of: dict[str, list[Actor]] = field(init=False)
+    related: dict[str, tuple[str, ...]] = field(init=False)  # statement → actors it counts for
 
     def __post_init__(self) -> None:
         c = self.corpus
@@ -64,6 +72,45 @@ class Index:
         for point in c.talking_points:
             for sid in point.statements:
                 self.talking_points_of[sid].append(point)
+        self._index_actors()
+
+    def _index_actors(self) -> None:
+        c = self.corpus
+        self._statements_of = defaultdict(list)
+        self.related = {}
+        for s in self.statements:
+            # As `role` decides: the speaker, those it spoke for, its own body, and the
+            # members of a group that spoke.
+            related = {s.speaker, *s.on_behalf_of, *self.group_members.get(s.speaker, ())}
+            affiliation = self.actors[s.speaker].affiliation
+            if affiliation:
+                related.add(affiliation)
+            for actor_id in sorted(related):
+                self._statements_of[actor_id].append(s)
+            self.related[s.id] = tuple(sorted(related))
+        self._events_of = defaultdict(list)
+        for e in c.events:
+            for actor_id in dict.fromkeys(e.actors):
+                self._events_of[actor_id].append(e)
+        self._members_of = defaultdict(list)
+        for a in c.actors:
+            if a.affiliation:
+                self._members_of[a.affiliation].append(a)
+
+    # --- where things are: links built for the page that holds them (layout.py) ----------
+
+    def url_statement(self, statement_id: str) -> str:
+        return urls.url_statement(statement_id, self.layout.statements.doc_of(statement_id))
+
+    def url_event(self, event_id: str) -> str:
+        return urls.url_event(event_id, self.layout.events.doc_of(event_id))
+
+    def statement_link(self, from_doc: str, statement_id: str) -> str:
+        doc = self.layout.statements.doc_of(statement_id)
+        return urls.statement_link(from_doc, statement_id, doc)
+
+    def event_link(self, from_doc: str, event_id: str) -> str:
+        return urls.event_link(from_doc, event_id, self.layout.events.doc_of(event_id))
 
     def absolute(self, url: str) -> str:
         """A site URL (`urls.url_*`) as an absolute address on the published site."""
@@ -72,7 +119,7 @@ class Index:
     def statements_of(self, actor_id: str) -> list[Statement]:
         """Every statement an actor made, that was made on its behalf, or that a group it
         belongs to made: the one count every page gives (see `role`)."""
-        return [s for s in self.statements if self.role(actor_id, s) is not None]
+        return self._statements_of.get(actor_id, [])
 
     def role(self, actor_id: str, s: Statement) -> str | None:
         """'speaker'; 'behalf'; 'affiliate' (made by someone who belongs to it, such as a
@@ -100,7 +147,7 @@ class Index:
         return f"{total} {word} ({', '.join(parts)})" if total else "no statements"
 
     def events_of(self, actor_id: str) -> list[Event]:
-        return [e for e in self.corpus.events if actor_id in e.actors]
+        return self._events_of.get(actor_id, [])
 
     def reports_of(self, actor_id: str) -> list[Report]:
         """Reports that name the actor, quote it, or report an event it took part in."""
@@ -111,7 +158,7 @@ class Index:
         return [r for r in self.corpus.reports if r.id in ids]
 
     def members_of(self, actor_id: str) -> list[Actor]:
-        return [a for a in self.corpus.actors if a.affiliation == actor_id]
+        return self._members_of.get(actor_id, [])
 
     def event_statements(self, event_id: str) -> list[Statement]:
         return self.statements_by_event.get(event_id, [])

@@ -150,10 +150,10 @@ def timeline_jsonld(ix: Index) -> dict[str, Any]:
     graph = [
         {
             "@type": "Event",
-            "@id": ix.absolute(urls.url_event(e.id)),
+            "@id": ix.absolute(ix.url_event(e.id)),
             "name": e.title,
             "startDate": e.date.value,
-            "url": ix.absolute(urls.url_event(e.id)),
+            "url": ix.absolute(ix.url_event(e.id)),
             "description": e.summary,
         }
         for e in ix.corpus.events

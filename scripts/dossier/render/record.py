@@ -14,7 +14,7 @@ from .index import Index
 
 def _statement_line(s: Statement, ix: Index, page: str) -> str:
     speaker = md_inline(ix.actors[s.speaker].name)
-    return f"- {s.date.display()}: {speaker}: [{quoted(s, 24)}]({urls.statement_link(page, s.id)})"
+    return f"- {s.date.display()}: {speaker}: [{quoted(s, 24)}]({ix.statement_link(page, s.id)})"
 
 
 def references_page(ix: Index) -> str:
@@ -56,7 +56,7 @@ def _citing(ix: Index) -> dict[str, set[str]]:
             used[ref].add(_statement_line(s, ix, page))
     for e in ix.corpus.events:
         for ref in e.date.references:
-            used[ref].add(f"- the date of [{md_inline(e.title)}]({urls.event_link(page, e.id)})")
+            used[ref].add(f"- the date of [{md_inline(e.title)}]({ix.event_link(page, e.id)})")
     for a in ix.corpus.actors:
         if a.members_reference:
             link = f"[{md_inline(a.name)}]({urls.actor_link(page, a.id)})"

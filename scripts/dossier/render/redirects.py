@@ -37,6 +37,16 @@ _SCRIPT = """\
   var script = document.currentScript;
   var root = new URL("%(root)s", script && script.src ? script.src : location.href);
 
+  // A page that a long listing was split from carries the anchors that left it (a statement
+  // now on the page of its year or month), so this script does not grow with the corpus.
+  function movedHere(page, anchor) {
+    var here = document.getElementById("%(moved_id)s");
+    if (!here || here.getAttribute("data-page") !== page) return null;
+    var map;
+    try { map = JSON.parse(here.getAttribute("data-moved")); } catch (e) { return null; }
+    return own.call(map, anchor) ? map[anchor] : null;
+  }
+
   function follow(href) {
     var url = new URL(href || location.href);
     var anchor;
@@ -46,8 +56,10 @@ _SCRIPT = """\
     url.search = "";
     if (url.href.indexOf(root.href) !== 0) return;
     var page = url.href.slice(root.href.length).replace(/(^|\\/)index\\.html$/, "$1");
-    if (!own.call(MOVED, page) || !own.call(MOVED[page], anchor)) return;
-    var to = new URL(MOVED[page][anchor], root);
+    var target = own.call(MOVED, page) && own.call(MOVED[page], anchor)
+      ? MOVED[page][anchor] : movedHere(page, anchor);
+    if (!target) return;
+    var to = new URL(target, root);
     if (to.protocol === "file:" && to.pathname.slice(-1) === "/") to.pathname += "index.html";
     location.replace(to.href);
   }
@@ -104,6 +116,39 @@ _PAGE = """\
 """
 
 
+MOVED_ID = "dossier-moved"
+
+
+def moved_block(page: str, moved: Mapping[str, str]) -> str:
+    """Raw HTML for the end of the live page at `page` (an address): the anchors that moved
+    off it when a listing was split (anchor → current address), read by redirects.js."""
+    data = {urls.address_anchor(old) or "": new for old, new in sorted(moved.items())}
+    return (
+        f'<div id="{MOVED_ID}" hidden data-page="{escape.html_attr(page)}" '
+        f'data-moved="{escape.html_attr(escape.json_for_html(data))}"></div>'
+    )
+
+
+def with_moved(docs: Mapping[str, str], moved: Mapping[str, str]) -> dict[str, str]:
+    """The generated pages with the anchors that moved off each (addresses.Ledger.moved):
+    a live page carries them at its end; a page that is gone (a listing split differently
+    before) becomes a redirect page, to the listing's first page, that knows them."""
+    out = dict(docs)
+    by_page: dict[str, dict[str, str]] = {}
+    for old, new in moved.items():
+        by_page.setdefault(urls.address_page(old), {})[old] = new
+    live = {urls.url_page(doc): doc for doc in docs if doc.endswith(".md")}
+    for page, anchors in sorted(by_page.items()):
+        if page in live:
+            out[live[page]] = docs[live[page]] + "\n" + moved_block(page, anchors) + "\n"
+        else:
+            plain = {urls.address_anchor(a) or "": t for a, t in anchors.items()}
+            first = next(iter(anchors))
+            base = urls.STATEMENTS if urls.address_kind(first) == "statement" else urls.TIMELINE
+            out[urls.doc_redirect(page)] = redirect_page(page, urls.url_page(base), plain)
+    return out
+
+
 def redirect_docs(redirects: Mapping[str, str]) -> dict[str, str]:
     """Every redirect file, as path under docs/ → content; `redirects` maps an old address
     to a current one (both already checked by `addresses.check_addresses`)."""
@@ -144,6 +189,7 @@ def redirects_js(moved: Mapping[str, Mapping[str, str]]) -> str:
     plain = {page: dict(sorted(targets.items())) for page, targets in sorted(moved.items())}
     return _SCRIPT % {
         "head": _HEAD,
+        "moved_id": MOVED_ID,
         "moved": escape.json_for_html(plain),
         "root": urls.site_root_from(urls.REDIRECTS_JS),
     }

@@ -173,14 +173,14 @@ def _paragraph_meta(report: Report, pid: str, ix: Index, page: str) -> str:
     for s in ix.statements_by_paragraph.get((report.id, pid), []):
         speaker = ix.actors[s.speaker].name
         bits.append(
-            f"[{md_inline(speaker)}: {quoted(s, 6)}]({urls.statement_link(page, s.id)})"
+            f"[{md_inline(speaker)}: {quoted(s, 6)}]({ix.statement_link(page, s.id)})"
             "{ .dossier-chip .dossier-chip-statement }"
         )
     for event_id in ix.events_by_paragraph.get((report.id, pid), []):
         event = ix.events[event_id]
         bits.append(
             f"[{event.date.display()}: {md_inline(excerpt(event.title, 8))}]"
-            f"({urls.event_link(page, event_id)}){{ .dossier-chip .dossier-chip-event }}"
+            f"({ix.event_link(page, event_id)}){{ .dossier-chip .dossier-chip-event }}"
         )
     notes = [n for n in report.notes if n.paragraph == pid]
     if notes:
@@ -239,7 +239,7 @@ def _statements_section(report: Report, ix: Index, page: str) -> list[str]:
         out.append(
             f"- {_pilcrow(number, s.paragraph)} "
             f"[{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
-            f"[{quoted(s, 18)}]({urls.statement_link(page, s.id)}) "
+            f"[{quoted(s, 18)}]({ix.statement_link(page, s.id)}) "
             f"<small>({KIND_SHORT[s.kind]}, {s.date.display()})</small>"
         )
     return out
@@ -254,7 +254,7 @@ def _events_section(report: Report, ix: Index, page: str) -> list[str]:
         paras = ", ".join(_pilcrow(report.paragraph(p).number, p) for p in ref.paragraphs)
         out.append(
             f"- **{event.date.display()}**: [{md_inline(event.title)}]"
-            f"({urls.event_link(page, event.id)}) ({paras})"
+            f"({ix.event_link(page, event.id)}) ({paras})"
         )
     return out
 

@@ -8,9 +8,10 @@ from .. import urls
 from ..dates import MONTHS
 from ..escape import html_attr, json_for_html, md_heading, md_inline
 from ..exchanges import Thread
-from ..model import Statement
+from ..layout import Part
+from ..model import Actor, Statement
 from ..text import in_context
-from . import cite
+from . import cite, parts
 from .actors import role_note
 from .fmt import KIND_LABELS, banner, date_detail, front_matter, plural, quoted, sources
 from .index import Index
@@ -21,15 +22,23 @@ def statement_heading(s: Statement, ix: Index) -> str:
     return f"{md_inline(ix.actors[s.speaker].name)}: {quoted(s, 8)}"
 
 
-def statements_page(ix: Index) -> str:
-    page = urls.STATEMENTS
+def statements_pages(ix: Index) -> dict[str, str]:
+    """The statements index: one page, or past the page limit a first page that lists the
+    years and months and a page for each (layout.py)."""
+    listing = ix.layout.statements
+    if not listing.split:
+        return {urls.STATEMENTS: statements_page(ix)}
+    by_id = ix.corpus.statements_by_id
+    docs = {listing.base: _statements_first_page(ix)}
+    for part in listing.pages():
+        docs[part.doc] = _statements_part(ix, part, [by_id[i] for i in part.entries])
+    return docs
+
+
+def _intro(ix: Index, page: str) -> list[str]:
     statements = ix.statements
     counts = {k: sum(1 for s in statements if s.kind == k) for k in KIND_LABELS}
-    out = [
-        front_matter("Statements"),
-        banner("docs/reports/*.md"),
-        "# Statements",
-        "",
+    return [
         f"{plural(len(statements), 'statement')} ({counts['direct']} direct quotes, "
         f"{counts['partial']} partial quotes, {counts['paraphrase']} reported in paraphrase), "
         "by the date they were made, each in the sentence of the report that holds it. Each has "
@@ -42,9 +51,62 @@ def statements_page(ix: Index) -> str:
         f"country, topic, date and more in the [statement finder]({urls.link(page, urls.FINDER)}), "
         f"or browse [by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}).",
         "",
-        _cite_sources(ix),
+    ]
+
+
+def statements_page(ix: Index) -> str:
+    page = urls.STATEMENTS
+    out = [
+        front_matter("Statements"),
+        banner("docs/reports/*.md"),
+        "# Statements",
+        "",
+        *_intro(ix, page),
+        *_listed(ix, list(ix.statements), page),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _statements_first_page(ix: Index) -> str:
+    page = urls.STATEMENTS
+    out = [
+        front_matter("Statements"),
+        banner("docs/reports/*.md"),
+        "# Statements",
+        "",
+        *_intro(ix, page),
+        "They are too many for one page: each year has its own, and a busy year one for each "
+        "month. A statement's address names its page; an older address that named this page "
+        "still leads to the statement.",
+        "",
+        *parts.contents(ix.layout.statements, page, "statement"),
         "",
     ]
+    return "\n".join(out) + "\n"
+
+
+def _statements_part(ix: Index, part: Part, statements: list[Statement]) -> str:
+    page = part.doc
+    listing = ix.layout.statements
+    title = f"Statements: {parts.period(part.key)}"
+    out = [
+        front_matter(title),
+        banner("docs/reports/*.md"),
+        f"# {md_inline(title)}",
+        "",
+        parts.neighbours(listing, part, page, "statements"),
+        "",
+    ]
+    if part.children:
+        out += [*parts.contents(listing, page, "statement", part.key), ""]
+    if statements:
+        out += _listed(ix, statements, page)
+    return "\n".join(out) + "\n"
+
+
+def _listed(ix: Index, statements: list[Statement], page: str) -> list[str]:
+    """Statements by year and month, with the sources they cite (for the Cite buttons)."""
+    out = [_cite_sources(ix, statements), ""]
     for year, in_year in groupby(statements, key=lambda s: s.date.year):
         out += [f"## {year} {{ #{urls.year_anchor(year)} }}", ""]
         for month, in_month in groupby(in_year, key=lambda s: s.date.parts[1]):
@@ -52,13 +114,13 @@ def statements_page(ix: Index) -> str:
             out += [f"### {label} {{ #{urls.month_anchor(year, month)} }}", ""]
             for s in in_month:
                 out += _statement(s, ix, page, ix.thread_of.get(s.id))
-    return "\n".join(out) + "\n"
+    return out
 
 
-def _cite_sources(ix: Index) -> str:
+def _cite_sources(ix: Index, statements: list[Statement]) -> str:
     """The reports the page's statements come from, as permalink.js cites them: once a page,
     so that each statement's card carries only its own few fields."""
-    used = sorted({s.report for s in ix.statements})
+    used = sorted({s.report for s in statements})
     data = {rid: cite.source_data(cite.source(ix.reports[rid], ix)) for rid in used}
     attr = html_attr(json_for_html(data))
     return f'<div class="dossier-cite-sources" data-cite-sources="{attr}" hidden></div>'
@@ -93,7 +155,7 @@ def _statement(s: Statement, ix: Index, page: str, thread: Thread | None) -> lis
     ]
     if s.event:
         event = ix.events[s.event]
-        out.append(f"- **Event:** [{md_inline(event.title)}]({urls.event_link(page, event.id)})")
+        out.append(f"- **Event:** [{md_inline(event.title)}]({ix.event_link(page, event.id)})")
     if s.topics:
         # Topics and venues lead to every statement that shares them, in the finder.
         topics = (f"[{md_inline(t)}]({urls.finder_link(page, topic=t)})" for t in s.topics)
@@ -163,14 +225,29 @@ def _record(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[s
 
 def _short(s: Statement, ix: Index, page: str) -> str:
     speaker = md_inline(ix.actors[s.speaker].name)
-    return f"{speaker}, {s.date.display()}: [{quoted(s, 12)}]({urls.statement_link(page, s.id)})"
+    return f"{speaker}, {s.date.display()}: [{quoted(s, 12)}]({ix.statement_link(page, s.id)})"
+
+
+def by_speaker_pages(ix: Index) -> dict[str, str]:
+    """The by-speaker view: one page, or past the page limit a first page listing the
+    speakers and the periods, and a page per year or month with what each said in it."""
+    listing = ix.layout.speakers
+    if not listing.split:
+        return {urls.STATEMENTS_BY_SPEAKER: by_speaker_page(ix)}
+    by_id = ix.corpus.statements_by_id
+    docs = {listing.base: _by_speaker_first_page(ix)}
+    for part in listing.pages():
+        docs[part.doc] = _by_speaker_part(ix, part, [by_id[i] for i in part.entries])
+    return docs
+
+
+def _speakers(ix: Index) -> list[Actor]:
+    return sorted((a for a in ix.corpus.actors if ix.statements_of(a.id)), key=lambda a: a.sort_key)
 
 
 def by_speaker_page(ix: Index) -> str:
     page = urls.STATEMENTS_BY_SPEAKER
-    actors = sorted(
-        (a for a in ix.corpus.actors if ix.statements_of(a.id)), key=lambda a: a.sort_key
-    )
+    actors = _speakers(ix)
     out = [
         # Excluded from search so that a phrase search lands on the statement itself.
         front_matter("Statements by speaker", search_exclude=True),
@@ -183,16 +260,74 @@ def by_speaker_page(ix: Index) -> str:
         "",
     ]
     for actor in actors:
-        out += [
-            f"## {md_heading(actor.name, urls.speaker_anchor(actor.id))}",
-            "",
-            f"{ix.count_text(actor.id)} · "
-            f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor.id)})",
-            "",
-        ]
-        for s in ix.statements_of(actor.id):
-            link = urls.statement_link(page, s.id)
-            note = role_note(actor.id, s, ix, page)
-            out.append(f"- {s.date.display()}: [{quoted(s, 16)}]({link}){note}")
-        out.append("")
+        out += _speaker_section(ix, actor, ix.statements_of(actor.id), page)
+    return "\n".join(out) + "\n"
+
+
+def _speaker_section(
+    ix: Index, actor: Actor, statements: list[Statement], page: str, whole: bool = True
+) -> list[str]:
+    count = ix.count_text(actor.id)
+    if not whole:  # one period of a split view
+        count = f"{plural(len(statements), 'statement')} in this period, of {count}"
+    out = [
+        f"## {md_heading(actor.name, urls.speaker_anchor(actor.id))}",
+        "",
+        f"{count} · "
+        f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor.id)})",
+        "",
+    ]
+    for s in statements:
+        link = ix.statement_link(page, s.id)
+        note = role_note(actor.id, s, ix, page)
+        out.append(f"- {s.date.display()}: [{quoted(s, 16)}]({link}){note}")
+    out.append("")
+    return out
+
+
+def _by_speaker_first_page(ix: Index) -> str:
+    page = urls.STATEMENTS_BY_SPEAKER
+    actors = _speakers(ix)
+    out = [
+        front_matter("Statements by speaker", search_exclude=True),
+        banner("docs/reports/*.md and data/actors.yml"),
+        "# Statements by speaker",
+        "",
+        f"{plural(len(actors), 'actor')} made statements, or had them made on their behalf. "
+        "They are too many for one page: each period has its own, listing every speaker of "
+        "that period with what it said then. Each actor's own page counts all of them. "
+        f"[All statements by date]({urls.link(page, urls.STATEMENTS)}).",
+        "",
+        *parts.contents(ix.layout.speakers, page, "statement"),
+        "",
+        "## Speakers",
+        "",
+        *(
+            f"- [{md_inline(a.name)}]({urls.actor_link(page, a.id)}): {ix.count_text(a.id)}"
+            for a in actors
+        ),
+        "",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _by_speaker_part(ix: Index, part: Part, statements: list[Statement]) -> str:
+    page = part.doc
+    title = f"Statements by speaker: {parts.period(part.key)}"
+    out = [
+        front_matter(title, search_exclude=True),
+        banner("docs/reports/*.md and data/actors.yml"),
+        f"# {md_inline(title)}",
+        "",
+        parts.neighbours(ix.layout.speakers, part, page, "speakers"),
+        "",
+    ]
+    if part.children:
+        out += [*parts.contents(ix.layout.speakers, page, "statement", part.key), ""]
+    said: dict[str, list[Statement]] = {}
+    for s in statements:
+        for actor_id in ix.related[s.id]:
+            said.setdefault(actor_id, []).append(s)
+    for actor in sorted((ix.actors[a] for a in said), key=lambda a: a.sort_key):
+        out += _speaker_section(ix, actor, said[actor.id], page, whole=False)
     return "\n".join(out) + "\n"

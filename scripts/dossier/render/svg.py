@@ -175,6 +175,7 @@ class Drawing:
     prefix: str  # ids inside the drawing start with it (a page holds two drawings)
     href: Callable[[str], str]  # a site address → the link to it from where the drawing is
     width: float
+    address: Callable[[str], str] = urls.url_event  # an event's address (Index.url_event)
 
     @property
     def hatch(self) -> str:
@@ -234,13 +235,14 @@ class Label:
     address: str
 
 
-def label(p: Placed, lane: str) -> Label:
+def label(p: Placed, lane: str, address: Callable[[str], str] = urls.url_event) -> Label:
+    """`address` gives an event's address (Index.url_event: the page that holds it)."""
     first = p.events[0]
     if not p.gathered:
         basis = f"date {BASIS_LABELS[first.date.basis]}"
         date = first.date.display()
         return Label(f"{date}: {first.title} ({first.kind}; {basis})", first.title,
-                     f"{date} · {first.kind} · {basis}", urls.url_event(first.id))  # fmt: skip
+                     f"{date} · {first.kind} · {basis}", address(first.id))  # fmt: skip
     year, month, _ = first.date.parts
     period = first.date.display() if month else f"{year}, month not known"
     if month and first.date.precision == "day":
@@ -248,7 +250,7 @@ def label(p: Placed, lane: str) -> Label:
     titles = "; ".join(e.title for e in p.events[:3])
     more = f"; and {len(p.events) - 3} more" if len(p.events) > 3 else ""
     events = f"{len(p.events)} events: {titles}{more}"
-    page = urls.address_page(urls.url_event(first.id))
+    page = urls.address_page(address(first.id))
     return Label(f"{period}, {lane}: {events}", events, f"{period} · {lane} · listed below",
                  urls.with_anchor(page, urls.month_anchor(year, month)))  # fmt: skip
 
@@ -416,11 +418,13 @@ class Laid:
     labels: list[Label]
 
 
-def lay_out(events: Sequence[Event], scale: TimeScale) -> Laid:
+def lay_out(
+    events: Sequence[Event], scale: TimeScale, address: Callable[[str], str] = urls.url_event
+) -> Laid:
     lanes = lanes_of(events)
     names = [name for name, _ in lanes]
     placed = place(events, [kinds for _, kinds in lanes], scale)
-    return Laid(names, placed, [label(p, names[p.lane]) for p in placed])
+    return Laid(names, placed, [label(p, names[p.lane], address) for p in placed])
 
 
 LAYERS = ("strip", "lanes", "grid", "names", "cuts", "axis", "legend", "marks")
@@ -435,7 +439,7 @@ def wide_drawing(events: Sequence[Event], d: Drawing) -> str:
     """Time along x, a lane per kind of event below a label strip; the legend under it."""
     label_w = max(text_width(name, FONT) for name, _ in lanes_of(events)) + 22
     scale = fit(event_scale(events, label_w), d.width - label_w - 22)
-    laid = lay_out(events, scale)
+    laid = lay_out(events, scale, d.address)
     top = strip_height(laid.labels, d.width)
     sizes = lane_sizes(laid.placed, len(laid.names), TRACK + 2 * PAD)
     bounds = starts(sizes, top + 10)
@@ -465,15 +469,15 @@ def narrow_drawing(events: Sequence[Event], d: Drawing) -> str:
     shown = sum(s.end - s.start for s in probe.stretches if not s.cut)
     month = max(16.0, min(40.0, 960 / shown))  # a long span is drawn shorter
     time_w = 58.0 if month >= 2 * LINE else 84.0  # room for "Nov 2017" on one line
-    laid = lay_out(events, TimeScale(probe.stretches, 0, month, probe.gap))
+    laid = lay_out(events, TimeScale(probe.stretches, 0, month, probe.gap), d.address)
     sizes = lane_sizes(laid.placed, len(laid.names), 0)
     spare = max(0.0, d.width - time_w - 8 - sum(sizes))
     sizes = [size + spare / len(sizes) for size in sizes]  # lanes share what is left
-    d = Drawing(d.frame, d.prefix, d.href, time_w + sum(sizes) + 8)
+    d = Drawing(d.frame, d.prefix, d.href, time_w + sum(sizes) + 8, d.address)
     top = strip_height(laid.labels, d.width)
     head = max(text_width(name, FONT) for name in laid.names) + 16
     scale = TimeScale(probe.stretches, top + head + 8, month, probe.gap)
-    laid = lay_out(events, scale)  # the same tracks, further down
+    laid = lay_out(events, scale, d.address)  # the same tracks, further down
     bounds = starts(sizes, time_w)
     names = []
     for i, name in enumerate(laid.names):
@@ -528,25 +532,29 @@ def overview_svg(ix: Index) -> str:
         )
     here = urls.TIMELINE_SVG
     drawing = wide_drawing(
-        events, Drawing(Frame(False), "chart", lambda a: urls.raw_link(here, a), WIDE)
+        events,
+        Drawing(Frame(False), "chart", lambda a: urls.raw_link(here, a), WIDE, ix.url_event),
     )
     style = el("style", {}, FILE_STYLE)
     title = el("title", {}, xml_text(overview_label(events)))
     return drawing.replace("\n", f"\n{title}\n{style}\n", 1) + "\n"
 
 
-def overview_figure(ix: Index, page: str) -> str:
+def overview_figure(ix: Index, page: str, events: Sequence[Event] | None = None) -> str:
     """The overview for the page `page` (a docs path): a wide and a narrow drawing, of which
-    CSS shows the one that fits, and a caption. HTML for a raw block (no blank line)."""
-    events = ix.corpus.events
+    CSS shows the one that fits, and a caption. HTML for a raw block (no blank line).
+    `events`: those of one page of a split timeline (all of them by default)."""
+    events = ix.corpus.events if events is None else events
     if not events:
         return '<p class="dossier-chart-empty">No events yet.</p>'
 
     def href(address: str) -> str:
         return urls.raw_link(page, address)
 
-    wide = wide_drawing(events, Drawing(Frame(False), "chart-wide", href, WIDE))
-    narrow = narrow_drawing(events, Drawing(Frame(True), "chart-narrow", href, NARROW))
+    wide = wide_drawing(events, Drawing(Frame(False), "chart-wide", href, WIDE, ix.url_event))
+    narrow = narrow_drawing(
+        events, Drawing(Frame(True), "chart-narrow", href, NARROW, ix.url_event)
+    )
     svg_file = html_attr(urls.raw_link(page, urls.TIMELINE_SVG))
     caption = (
         "<figcaption>Each mark is an event and links to its entry. Its shape gives the "
@@ -565,10 +573,11 @@ def _cut(events: Sequence[Event]) -> bool:
     return bool(event_scale(events, 0).cuts)
 
 
-def text_equivalent(ix: Index) -> list[str]:
+def text_equivalent(ix: Index, events: Sequence[Event] | None = None) -> list[str]:
     """The overview's content as a Markdown list: events counted by month (or year)."""
     lines = []
-    for period, group in groupby(ix.corpus.events, key=lambda e: e.date.value[:7]):
+    events = ix.corpus.events if events is None else events
+    for period, group in groupby(events, key=lambda e: e.date.value[:7]):
         events = list(group)
         label = (
             Date(period, "stated", "").display()

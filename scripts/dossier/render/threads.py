@@ -61,7 +61,7 @@ def threads_page(ix: Index) -> str:
 
 def _cell(s: Statement, ix: Index, page: str) -> str:
     speaker = md_inline(ix.actors[s.speaker].name)
-    text = f"{speaker}: [{quoted(s, 18)}]({urls.statement_link(page, s.id)})"
+    text = f"{speaker}: [{quoted(s, 18)}]({ix.statement_link(page, s.id)})"
     answers = [
         f"{r.relation} {md_inline(ix.actors[ix.corpus.statements_by_id[r.statement].speaker].name)}"
         for r in s.responds_to

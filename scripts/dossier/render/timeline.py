@@ -7,7 +7,9 @@ from itertools import groupby
 from .. import urls
 from ..dates import MONTHS
 from ..escape import md_heading, md_inline
+from ..layout import Part
 from ..model import Event
+from . import parts
 from .fmt import (
     BASIS_LABELS,
     SEARCH_EXCLUDE,
@@ -21,6 +23,26 @@ from .index import Index
 from .svg import overview_figure, text_equivalent
 
 
+def timeline_pages(ix: Index) -> dict[str, str]:
+    """The timeline: one page, or past the page limit a first page listing the years and
+    months and a page for each, with its own chart (layout.py)."""
+    listing = ix.layout.events
+    if not listing.split:
+        return {urls.TIMELINE: timeline(ix)}
+    by_id = ix.events
+    docs = {listing.base: _first_page(ix)}
+    for part in listing.pages():
+        docs[part.doc] = _part_page(ix, part, [by_id[i] for i in part.entries])
+    return docs
+
+
+INTRO = (
+    "that the reports mention, in date order. Each date is shown at the precision the "
+    "evidence gives; an event known only to the month or year comes before the dated events "
+    "of that month or year. Every event links to the report paragraphs that mention it."
+)
+
+
 def timeline(ix: Index) -> str:
     page = urls.TIMELINE
     events = ix.corpus.events
@@ -29,12 +51,54 @@ def timeline(ix: Index) -> str:
         banner("data/events.yml and docs/reports/*.md"),
         "# Timeline",
         "",
-        f"{plural(len(events), 'event')} that the reports mention, in date order. Each date is "
-        "shown at the precision the evidence gives; an event known only to the month or year "
-        "comes before the dated events of that month or year. Every event links to the report "
-        "paragraphs that mention it.",
+        f"{plural(len(events), 'event')} {INTRO}",
         "",
-        overview_figure(ix, page),
+        *_charted(ix, list(events), page),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _first_page(ix: Index) -> str:
+    page = urls.TIMELINE
+    out = [
+        front_matter("Timeline"),
+        banner("data/events.yml and docs/reports/*.md"),
+        "# Timeline",
+        "",
+        f"{plural(len(ix.corpus.events), 'event')} {INTRO}",
+        "",
+        "They are too many for one page: each year has its own, with its chart, and a busy year "
+        "one for each month. An event's address names its page; an older address that named "
+        "this page still leads to the event.",
+        "",
+        *parts.contents(ix.layout.events, page, "event"),
+        "",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _part_page(ix: Index, part: Part, events: list[Event]) -> str:
+    page = part.doc
+    title = f"Timeline: {parts.period(part.key)}"
+    out = [
+        front_matter(title),
+        banner("data/events.yml and docs/reports/*.md"),
+        f"# {md_inline(title)}",
+        "",
+        parts.neighbours(ix.layout.events, part, page, "events"),
+        "",
+    ]
+    if part.children:
+        out += [*parts.contents(ix.layout.events, page, "event", part.key), ""]
+    if events:
+        out += _charted(ix, events, page)
+    return "\n".join(out) + "\n"
+
+
+def _charted(ix: Index, events: list[Event], page: str) -> list[str]:
+    """The chart of `events`, its text equivalent, and the events by year and month."""
+    out = [
+        overview_figure(ix, page, events),
         "",
         # Search leaves the text overview out: it repeats every event's title, which search
         # finds in the event's own section. (A <section>, since the details hold <div>s.)
@@ -42,7 +106,7 @@ def timeline(ix: Index) -> str:
         "",
         '??? info "The overview as text"',
         "",
-        *("    " + line if line else "" for line in text_equivalent(ix)),
+        *("    " + line if line else "" for line in text_equivalent(ix, events)),
         "",
         "</section>",
         "",
@@ -59,7 +123,7 @@ def timeline(ix: Index) -> str:
                 out += [f"### {year}, month not known {{ #{urls.month_anchor(year, 0)} }}", ""]
             for event in in_month:
                 out += _event(event, ix, page)
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _event(event: Event, ix: Index, page: str) -> list[str]:
@@ -105,7 +169,7 @@ def _event(event: Event, ix: Index, page: str) -> list[str]:
             )
             out.append(
                 f"- [{md_inline(ix.actors[s.speaker].name)}]({urls.actor_link(page, s.speaker)}): "
-                f"[{quoted(s, 20)}]({urls.statement_link(page, s.id)})"
+                f"[{quoted(s, 20)}]({ix.statement_link(page, s.id)})"
                 + (f" <small>({answers})</small>" if answers else "")
             )
         out += ["", "</div>", ""]

@@ -1,0 +1,139 @@
+"""Which page of a long listing holds what: the statements index, the timeline and the
+by-speaker view stay one page each while they are short, and past `page_limit` entries are
+spread over pages by year, then by month, then in numbered parts of a month.
+
+Plain data, decided once per build from the corpus and handed to every renderer through the
+Index, so that a link to a statement or an event is always built for the page that holds it.
+Paths come from `urls` (`urls.doc_part`); nothing here builds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import TypeVar
+
+from . import urls
+from .dates import Date
+from .model import Corpus
+
+DEFAULT_PAGE_LIMIT = 200  # statement cards or events a page holds: ~700 KB of HTML at most
+
+T = TypeVar("T")
+Key = tuple[int, ...]  # () the whole listing; (year,); (year, month); (year, month, part)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split listing: its key, the entries it shows itself and its sub-pages.
+    A year or month that is split further keeps a page of its own that lists its parts (and
+    shows, itself, the entries whose month is not known)."""
+
+    key: Key
+    doc: str
+    entries: tuple[str, ...]  # ids, in listing order
+    children: tuple[Key, ...] = ()
+    total: int = 0  # entries on this page and every page under it
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing spread over pages (`split`), or on its one page (`base`)."""
+
+    base: str  # the listing's own page (its doc), always built
+    split: bool
+    parts: dict[Key, Part] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # id → doc of the page holding it
+
+    def doc_of(self, entry_id: str) -> str:
+        return self.where.get(entry_id, self.base)
+
+    def pages(self) -> list[Part]:
+        """Every page below the base page, in listing order."""
+        return [p for k, p in sorted(self.parts.items()) if k]
+
+
+@dataclass(frozen=True)
+class Layout:
+    statements: Listing
+    events: Listing
+    speakers: Listing  # the by-speaker view, split by the statements' dates
+    page_limit: int = DEFAULT_PAGE_LIMIT  # a list longer than this is given by period
+
+    @staticmethod
+    def single() -> Layout:
+        """Every listing on its one page (the default: small corpora, tests)."""
+        return Layout(
+            Listing(urls.STATEMENTS, False),
+            Listing(urls.TIMELINE, False),
+            Listing(urls.STATEMENTS_BY_SPEAKER, False),
+        )
+
+
+def plan(
+    base: str, items: Sequence[T], ident: Callable[[T], str], date: Callable[[T], Date],
+    limit: int,
+) -> Listing:  # fmt: skip
+    """Spread `items` (already in listing order) over pages of at most `limit` entries."""
+    if len(items) <= limit:
+        return Listing(base, False)
+    parts: dict[Key, Part] = {}
+    years = []
+    for year, group in groupby(items, key=lambda i: date(i).year):
+        years.append((year,))
+        _plan_year(base, year, list(group), ident, date, limit, parts)
+    parts[()] = Part((), base, (), tuple(years), len(items))
+    where = {e: p.doc for p in parts.values() for e in p.entries}
+    return Listing(base, True, parts, where)
+
+
+def _plan_year(
+    base: str, year: int, items: list[T], ident: Callable[[T], str],
+    date: Callable[[T], Date], limit: int, parts: dict[Key, Part],
+) -> None:  # fmt: skip
+    key = (year,)
+    if len(items) <= limit:
+        parts[key] = Part(key, urls.doc_part(base, key), _ids(items, ident), (), len(items))
+        return
+    undated = [i for i in items if not date(i).parts[1]]  # the month is not known
+    months = []
+    for month, group in groupby(
+        (i for i in items if date(i).parts[1]), key=lambda i: date(i).parts[1]
+    ):
+        months.append(_plan_month(base, (year, month), list(group), ident, limit, parts))
+    parts[key] = Part(
+        key, urls.doc_part(base, key), _ids(undated, ident), tuple(months), len(items)
+    )
+
+
+def _plan_month(
+    base: str, key: Key, items: list[T], ident: Callable[[T], str], limit: int,
+    parts: dict[Key, Part],
+) -> Key:  # fmt: skip
+    if len(items) <= limit:
+        parts[key] = Part(key, urls.doc_part(base, key), _ids(items, ident), (), len(items))
+        return key
+    chunks = [items[i : i + limit] for i in range(0, len(items), limit)]
+    children = []
+    for n, chunk in enumerate(chunks, start=1):
+        sub = (*key, n)
+        parts[sub] = Part(sub, urls.doc_part(base, sub), _ids(chunk, ident), (), len(chunk))
+        children.append(sub)
+    parts[key] = Part(key, urls.doc_part(base, key), (), tuple(children), len(items))
+    return key
+
+
+def _ids(items: Iterable[T], ident: Callable[[T], str]) -> tuple[str, ...]:
+    return tuple(ident(i) for i in items)
+
+
+def layout_of(corpus: Corpus, limit: int = DEFAULT_PAGE_LIMIT) -> Layout:
+    """Where the corpus's statements and events go, for pages of at most `limit` entries."""
+    statements = corpus.statements  # in listing order (by date)
+    return Layout(
+        plan(urls.STATEMENTS, statements, lambda s: s.id, lambda s: s.date, limit),
+        plan(urls.TIMELINE, corpus.events, lambda e: e.id, lambda e: e.date, limit),
+        plan(urls.STATEMENTS_BY_SPEAKER, statements, lambda s: s.id, lambda s: s.date, limit),
+        limit,
+    )
