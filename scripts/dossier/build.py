@@ -20,6 +20,7 @@ from .render.home import home_fragments
 from .render.index import Index
 from .render.meta import add_meta
 from .render.originals import original_page
+from .render.performance import performance_page, read_performance
 from .render.quality import quality_page, read_quality
 from .render.record import differences_page, references_page, talking_points_page
 from .render.redirects import redirect_docs, with_moved
@@ -82,6 +83,7 @@ def render(
         urls.THREADS: threads_page(ix),
         urls.TALKING_POINTS: talking_points_page(ix),
         urls.QUALITY: quality_page(read_quality(root), ix),  # data/quality.json
+        urls.PERFORMANCE: performance_page(read_performance(root)),  # data/performance.json
     }
     for actor in corpus.actors:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)

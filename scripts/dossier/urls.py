@@ -365,6 +365,11 @@ def absolute(site_url: str, url: str) -> str:
 QUALITY = "quality.md"
 QUALITY_DATA = "data/quality.json"  # the measurement, relative to the project root (committed)
 
+# --- the Performance page: what scripts/bench.py (`make bench`) measured ---------------------
+
+PERFORMANCE = "performance.md"
+PERFORMANCE_DATA = "data/performance.json"  # relative to the project root (committed)
+
 
 def url_page(doc: str) -> str:
     """The site URL of a Markdown page under docs/ (`timeline.md` → `timeline/`)."""
