@@ -119,7 +119,7 @@ def check_addresses(root: Path, corpus: Corpus, layout: Layout | None = None) ->
         raise InputError(problems.errors)
     return Ledger(
         current=current,
-        to_record=tuple(addresses(corpus, drafts=False)),
+        to_record=tuple(addresses(corpus, drafts=False, layout=layout)),
         published=tuple(published or {}),
         redirects=redirects,
         exists=published is not None,

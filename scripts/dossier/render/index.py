@@ -82,7 +82,8 @@ class Index:
             # As `role` decides: the speaker, those it spoke for, its own body, and the
             # members of a group that spoke.
             related = {s.speaker, *s.on_behalf_of, *self.group_members.get(s.speaker, ())}
-            affiliation = self.actors[s.speaker].affiliation
+            speaker = self.actors.get(s.speaker)  # (a corpus being checked may lack it)
+            affiliation = speaker.affiliation if speaker else None
             if affiliation:
                 related.add(affiliation)
             for actor_id in sorted(related):
