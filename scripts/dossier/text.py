@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -80,6 +81,8 @@ class InContext:
     after: str
 
 
+# A statement's sentence is wanted by its card, its citation and the finder: found once.
+@functools.lru_cache(maxsize=8192)
 def locate(paragraph: str, words: str) -> tuple[int, int] | None:
     """Where `words` stand in `paragraph`, ignoring differences of whitespace and of straight
     and curly quote marks (as `contains` does); None when they are not there."""
@@ -111,7 +114,14 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
 def sentence_ends(paragraph: str) -> list[int]:
     """The offsets where the paragraph's sentences end (after their closing marks), except
     the last one's (the paragraph's end)."""
-    return [m.end() for m in _SENTENCE_END.finditer(paragraph) if _ends_sentence(paragraph, m)]
+    return list(_sentence_ends(paragraph))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_ends(paragraph: str) -> tuple[int, ...]:
+    return tuple(
+        m.end() for m in _SENTENCE_END.finditer(paragraph) if _ends_sentence(paragraph, m)
+    )
 
 
 def in_context(paragraph: str, words: str) -> InContext | None:
@@ -122,7 +132,7 @@ def in_context(paragraph: str, words: str) -> InContext | None:
     if span is None:
         return None
     start, end = span
-    ends = sentence_ends(paragraph)
+    ends = _sentence_ends(paragraph)
     first = max((e for e in ends if e <= start), default=0)
     last = min((e for e in ends if e >= end), default=len(paragraph))
     before = paragraph[first:start].lstrip()

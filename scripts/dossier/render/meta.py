@@ -16,14 +16,14 @@ Dates keep their real precision: schema.org's Date takes YYYY, YYYY-MM or YYYY-M
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
 
 from .. import urls
-from ..escape import html_attr, json_for_html
-from ..model import Actor, Report
+from ..escape import ONE_LINE, SAFE_DUMPER, html_attr, json_for_html
+from ..model import Actor, Event, Report
 from .fmt import plural
 from .index import Index
 from .reports import SITE_NAME
@@ -144,9 +144,10 @@ def descriptions(docs: Mapping[str, str], ix: Index) -> dict[str, str]:
 # --- schema.org ------------------------------------------------------------------------------
 
 
-def timeline_jsonld(ix: Index) -> dict[str, Any]:
-    """The timeline's events. The registry records no place for an event, so none has a
-    `location`; each `startDate` is its date at the precision known."""
+def timeline_jsonld(ix: Index, events: Sequence[Event] | None = None) -> dict[str, Any]:
+    """The timeline's events (or those of one page of a split timeline). The registry
+    records no place for an event, so none has a `location`; each `startDate` is its date
+    at the precision known."""
     graph = [
         {
             "@type": "Event",
@@ -156,9 +157,21 @@ def timeline_jsonld(ix: Index) -> dict[str, Any]:
             "url": ix.absolute(ix.url_event(e.id)),
             "description": e.summary,
         }
-        for e in ix.corpus.events
+        for e in (ix.corpus.events if events is None else events)
     ]
     return {"@context": SCHEMA, "@graph": graph}
+
+
+def _timeline_pages(ix: Index) -> dict[str, dict[str, Any]]:
+    """JSON-LD for each page of the timeline that lists events (never all of a long one)."""
+    listing = ix.layout.events
+    if not listing.split:
+        return {urls.TIMELINE: timeline_jsonld(ix)}
+    return {
+        part.doc: timeline_jsonld(ix, [ix.events[i] for i in part.entries])
+        for part in listing.pages()
+        if part.entries
+    }
 
 
 # --- front matter ------------------------------------------------------------------------------
@@ -166,7 +179,8 @@ def timeline_jsonld(ix: Index) -> dict[str, Any]:
 
 def _field(key: str, value: str) -> str:
     """One front matter line, written by the YAML dumper (quoted as needed, one line)."""
-    return yaml.safe_dump({key: value}, allow_unicode=True, width=float("inf"), sort_keys=False)
+    return yaml.dump({key: value}, Dumper=SAFE_DUMPER, allow_unicode=True, width=ONE_LINE,
+                     sort_keys=False)  # fmt: skip
 
 
 def with_meta(doc: str, description: str, jsonld: Mapping[str, Any] | None = None) -> str:
@@ -182,7 +196,7 @@ def with_meta(doc: str, description: str, jsonld: Mapping[str, Any] | None = Non
 def add_meta(docs: Mapping[str, str], ix: Index) -> dict[str, str]:
     """Every generated page with its description, and the timeline with its JSON-LD."""
     described = descriptions(docs, ix)
-    jsonld = {urls.TIMELINE: timeline_jsonld(ix)}
+    jsonld = _timeline_pages(ix)
     return {
         path: with_meta(text, described[path], jsonld.get(path)) if path in described else text
         for path, text in docs.items()
