@@ -52,8 +52,12 @@ test-fast: $(VENV)/.installed  ## everything but the browser and Zensical tests,
 goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus, then review the diff
 	DOSSIER_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
 
-bench: $(VENV)/.installed  ## time generation and the site build on a synthetic corpus
+bench: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## measure N = 5 (real), 100, 1,000, 2,000 reports against the budgets; writes data/performance.json (about an hour)
 	$(BIN)/python scripts/bench.py
+
+.PHONY: bench-smoke
+bench-smoke: $(VENV)/.installed  ## the benchmark at N = 5 and 20, no Zensical, no serve (CI runs it in tests/test_bench.py)
+	$(BIN)/python scripts/bench.py --smoke --out build/bench-smoke.json
 
 quality: $(VENV)/.installed  ## Lighthouse on five pages of the site, served compressed; writes data/quality.json (needs npm and Chromium)
 	$(BIN)/python scripts/lighthouse.py

@@ -12,6 +12,7 @@ an error when one is missed, and the page shows the same judgement.
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -39,7 +40,14 @@ from .chart import (
 from .fmt import banner, front_matter, plural
 from .quality import _Check, dump  # one checker and one file format for both measurements
 
-__all__ = ["PERFORMANCE_JSON", "budgets", "dump", "performance_page", "read_performance"]
+__all__ = [
+    "PERFORMANCE_JSON",
+    "budgets",
+    "check_performance",
+    "dump",
+    "performance_page",
+    "read_performance",
+]
 
 PERFORMANCE_JSON = urls.PERFORMANCE_DATA
 MB = 1_000_000  # the budgets' megabyte: a million bytes
@@ -298,8 +306,6 @@ def outcomes_record(m: Measurement) -> list[dict[str, str]]:
 def read_performance(root: Path) -> Measurement | None:
     """The recorded measurement, or None when none has been recorded. Raises InputError,
     naming the file and each faulty field, when the file cannot be used."""
-    import json
-
     path = root / PERFORMANCE_JSON
     if not path.is_file():
         return None
@@ -312,10 +318,18 @@ def read_performance(root: Path) -> Measurement | None:
         message = f"is not valid JSON: {exc.msg} (column {exc.colno})"
         problems.add(path, exc.lineno, "(file)", message)
     else:
-        measurement = _PerfCheck(problems, path).performance(data)
-        if not problems.errors:
-            return measurement
+        return check_performance(data, path, problems)
     raise InputError(problems.errors)
+
+
+def check_performance(data: object, path: Path, problems: Problems | None = None) -> Measurement:
+    """The measurement in parsed JSON (scripts/bench.py checks its record with it before
+    writing it); raises InputError, naming `path` and each faulty field."""
+    problems = problems if problems is not None else Problems()
+    measurement = _PerfCheck(problems, path).performance(data)
+    if problems.errors:
+        raise InputError(problems.errors)
+    return measurement
 
 
 Loc = tuple[str | int, ...]

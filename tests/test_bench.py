@@ -1,0 +1,397 @@
+"""`make bench` and the Performance page: the budgets judged on a recorded measurement, the page
+rendered from data/performance.json (or saying it is not measured yet), a malformed file
+refused by name and field, the script's edits of a report, and a small run of the script
+itself (`make bench-smoke`) so that it cannot rot. The full benchmark is for people:
+`make bench`, about an hour on two cores."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_CORPUS, REPO, make_project, run_dossier
+from dossier import urls
+from dossier.problems import InputError
+from dossier.render.performance import (
+    FAIL,
+    NOT_MEASURED,
+    PASS,
+    budgets,
+    check_performance,
+    dump,
+    performance_page,
+    read_performance,
+)
+from mdrender import Tree, render
+
+HOSTILE = '<script>alert(1)</script> [x](javascript:alert(1)) `code` *em* {: #id } --8<-- "a"'
+
+
+def _size(reports: int, generator: float, mkdocs: float, pages: int, **parts: Any) -> dict:
+    """One size's record: fast enough for every budget unless `parts` say otherwise."""
+    record: dict[str, Any] = {
+        "reports": reports,
+        "corpus": "real" if reports == 5 else "synthetic",
+        "statements": reports * 15,
+        "pages": pages,
+        "check": {"seconds": generator * 0.9, "peak_kib": 60_000},
+        "generator": {"seconds": generator, "peak_kib": 80_000 + reports * 100},
+        "mkdocs": {"seconds": mkdocs, "peak_kib": 120_000 + reports * 300},
+        "zensical": {"seconds": mkdocs / 4, "peak_kib": 90_000, "error": ""},
+        "largest_page": {"address": "statements/", "bytes": 200_000},
+        "report_page": {"address": "reports/r-0001/", "bytes": 45_000},
+        "search": {"engine": "material", "query": "missile", "bytes": 300_000,
+                   "seconds": 0.4, "results": 12, "page_view_bytes": 0},
+        "edits": [
+            {"edit": "note", "report": "r-0001", "generator_seconds": generator,
+             "written": ["includes/reports/r-0001.md"], "without_edit": [],
+             "dirty_build_seconds": 2.0, "html_changed": 1, "html_without_edit": []},
+            {"edit": "title", "report": "r-0001", "generator_seconds": generator,
+             "written": ["docs/reports/index.md", "includes/reports/r-0001.md"],
+             "without_edit": [], "dirty_build_seconds": 3.0, "html_changed": 2,
+             "html_without_edit": []},
+        ],
+        "serve": {"reload_seconds": 6.0, "dirty_reload_seconds": 2.5, "error": ""},
+    }  # fmt: skip
+    record.update(parts)
+    return record
+
+
+def sample() -> dict[str, Any]:
+    return {
+        "date": "2026-11-30",
+        "cores": 2,
+        "python": "3.11.2",
+        "mkdocs": "1.6.1",
+        "zensical": "0.0.73",
+        "budgets": [],
+        "sizes": [
+            _size(5, 0.3, 1.2, 69),
+            _size(100, 0.5, 6.0, 400),
+            _size(1000, 1.6, 40.0, 2500),
+            _size(2000, 3.3, 84.0, 5000, largest_page={"address": "statements/2024/",
+                                                       "bytes": 900_000},
+                  report_page={"address": "reports/r-0001/", "bytes": 51_000}),
+        ],
+    }  # fmt: skip
+
+
+def _status(data: dict[str, Any]) -> dict[str, str]:
+    return {o.id: o.status for o in budgets(check_performance(data, Path("x.json")))}
+
+
+def _at(data: dict[str, Any], reports: int) -> dict[str, Any]:
+    return next(s for s in data["sizes"] if s["reports"] == reports)
+
+
+# --- the budgets -------------------------------------------------------------------------------
+
+
+def test_a_measurement_within_every_budget_meets_them_all() -> None:
+    status = _status(sample())
+    assert set(status.values()) == {PASS}, status
+    assert len(status) == 13
+
+
+def _changed(reports: int, **parts: Any) -> dict[str, Any]:
+    data = sample()
+    _at(data, reports).update(parts)
+    if reports == 1000 and "mkdocs" in parts:  # 2,000 in step, so that growth stays linear
+        _at(data, 2000)["mkdocs"] = {"seconds": parts["mkdocs"]["seconds"] * 2.1, "peak_kib": 1}
+    return data
+
+
+MISSES = [
+    ("generator-rate", _changed(1000, generator={"seconds": 2.5, "peak_kib": 1})),  # 400/s
+    ("generator-share", _changed(1000, mkdocs={"seconds": 12.0, "peak_kib": 1},
+                                 generator={"seconds": 1.6, "peak_kib": 1}, pages=300)),
+    ("linear-generator", _changed(2000, generator={"seconds": 3.6, "peak_kib": 1})),  # 2.25 ×
+    ("linear-build", _changed(2000, mkdocs={"seconds": 92.0, "peak_kib": 1})),
+    ("page-time", _changed(1000, pages=900)),  # 44 ms a page
+    ("largest-page", _changed(2000, largest_page={"address": "timeline/", "bytes": 1_000_001})),
+    ("report-page", _changed(2000, report_page={"address": "reports/x/", "bytes": 54_001})),
+    ("search-page-view", _changed(100, search={**_size(1, 1, 1, 1)["search"],
+                                               "page_view_bytes": 1})),
+    ("search-first-time", _changed(1000, search={**_size(1, 1, 1, 1)["search"], "seconds": 1.01})),
+    ("search-first-bytes", _changed(1000, search={**_size(1, 1, 1, 1)["search"],
+                                                  "bytes": 1_000_001})),
+    ("reload", _changed(1000, serve={"reload_seconds": 10.5, "dirty_reload_seconds": 1.0,
+                                     "error": ""})),
+    ("zensical", _changed(1000, zensical={"seconds": 3.0, "peak_kib": 1, "error": "too big"})),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("budget", "data"), MISSES, ids=[m[0] for m in MISSES])
+def test_each_budget_is_missed_on_its_own(budget: str, data: dict[str, Any]) -> None:
+    status = _status(data)
+    assert status[budget] == FAIL
+    assert [b for b, s in status.items() if s != PASS] == [budget]
+
+
+def test_a_file_rewritten_without_the_edit_misses_the_incremental_budget() -> None:
+    data = sample()
+    edit = _at(data, 100)["edits"][1]
+    edit["without_edit"] = ["docs/assets/generated/redirects.js"]
+    outcome = next(
+        o for o in budgets(check_performance(data, Path("x"))) if o.id == "incremental-files"
+    )
+    assert outcome.status == FAIL
+    assert outcome.measured == "1 file rewritten without it: docs/assets/generated/redirects.js"
+
+
+def test_a_budget_whose_size_was_not_measured_is_not_passed() -> None:
+    data = sample()
+    data["sizes"] = [s for s in data["sizes"] if s["reports"] in (5, 100)]
+    for size in data["sizes"]:
+        size.update(search=None, serve=None, zensical=None, edits=[])
+    status = _status(data)
+    assert set(status.values()) == {NOT_MEASURED}
+    # A missing 1,000 leaves the 2,000 figures without their reference too.
+    data = sample()
+    data["sizes"] = [s for s in data["sizes"] if s["reports"] != 1000]
+    status = _status(data)
+    assert status["linear-build"] == status["page-time"] == NOT_MEASURED
+    assert status["largest-page"] == status["report-page"] == PASS
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def _root(tmp_path: Path, content: str | bytes | None) -> Path:
+    if content is not None:
+        (tmp_path / "data").mkdir(exist_ok=True)
+        path = tmp_path / urls.PERFORMANCE_DATA
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return tmp_path
+
+
+def _page(tmp_path: Path, data: object) -> str:
+    return performance_page(read_performance(_root(tmp_path, dump(data))))
+
+
+def _html(page: str, tmp_path: Path) -> Tree:
+    includes = tmp_path / "includes"
+    includes.mkdir(exist_ok=True)
+    (includes / "abbreviations.md").write_text("", "utf-8")
+    return Tree(render(page.split("---\n\n", 1)[1], includes))
+
+
+def test_the_page_shows_the_figures_the_budgets_and_the_chart(tmp_path: Path) -> None:
+    page = _page(tmp_path, sample())
+    assert "| | 5 reports | 100 reports | 1,000 reports | 2,000 reports |" in page
+    seconds = " | ".join(f"{s}\u00a0s" for s in ("0.30", "0.50", "1.60", "3.30"))
+    assert f"| Generator (`dossier build`) | {seconds} |" in page
+    assert "| Reports per second | 17 | 200 | 625 | 606 |" in page
+    assert "| MkDocs per page | 17.4\u00a0ms | 15.0\u00a0ms | 16.0\u00a0ms | 16.8\u00a0ms |" in page
+    assert "900.0\u00a0kB (/statements/2024/)" not in page  # sizes over 100 kB: whole kB
+    assert "900\u00a0kB (/statements/2024/)" in page
+    assert "| Edit-to-reload, `mkdocs serve --dirty` | 2.50\u00a0s |" in page
+    assert "13 budgets not met" not in page and "0 budgets not met, 0 not measured." in page
+    text = _html(page, tmp_path).plain
+    assert "a machine with 2 cores (Python 3.11.2, MkDocs 1.6.1, Zensical 0.0.73)" in text
+    assert "Measured on 30 November 2026" in text
+    tags = _html(page, tmp_path).tags
+    svgs = [attrs for tag, attrs in tags if tag == "svg"]
+    assert [a["class"] for a in svgs] == ["chart chart-wide", "chart chart-narrow"]
+    assert all(a["role"] == "img" for a in svgs)
+    label = svgs[0]["aria-label"] or ""
+    assert label.startswith("Build time against corpus size. Full build (generator and MkDocs):")
+    assert "2,000 reports 87.3 s" in label and "Zensical build: 5 reports 0.3 s" in label
+    assert page.index("## Figures") < page.index("<figure") < page.index("## Budgets")
+
+
+def test_a_missed_budget_is_said_in_words(tmp_path: Path) -> None:
+    page = _page(tmp_path, MISSES[0][1])
+    row = next(line for line in page.splitlines() if "500 reports per second" in line)
+    assert row.endswith("| 400/s | **not met** |")
+    assert "1 budget not met, 0 not measured." in page
+
+
+def test_text_from_the_file_shows_as_text(tmp_path: Path) -> None:
+    data = sample()
+    size = _at(data, 1000)
+    size["zensical"]["error"] = HOSTILE
+    size["serve"]["error"] = HOSTILE
+    data["python"] = HOSTILE
+    page = _page(tmp_path, data)
+    tree = _html(page, tmp_path)
+    assert tree.plain.count(HOSTILE) == 3
+    assert "script" not in [tag for tag, _attrs in tree.tags]
+    assert not [a for _t, a in tree.tags if "javascript" in (a.get("href") or "")]
+    assert "Zensical at 1,000 reports failed: " + HOSTILE in tree.plain
+    assert "failed after 10.0\u00a0s" in page
+
+
+def test_without_a_measurement_the_page_says_not_measured_yet(tmp_path: Path) -> None:
+    assert read_performance(tmp_path) is None
+    page = performance_page(None)
+    assert "Not measured yet." in page
+    assert "`make bench`" in page and urls.PERFORMANCE_DATA in page
+    assert "| Budget |" not in page and "<svg" not in page
+
+
+def _bad(where: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = sample()
+    target: Any = data
+    for key in where[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[where[-1]]
+    else:
+        target[where[-1]] = value
+    return data
+
+
+BAD_FILES = [
+    ('{"sizes": [}\n',
+     "data/performance.json:1: (file): is not valid JSON: Expecting value (column 12)"),
+    (b"\xff{}", "data/performance.json: (file): is not UTF-8 text"),
+    ("[]\n", "data/performance.json: (top): must be a mapping, got list"),
+    (_bad(("sizes",), []), "data/performance.json: sizes: must list at least one corpus size"),
+    (_bad(("sizes", 0, "generator", "seconds"), -1),
+     "data/performance.json: sizes[0].generator.seconds: must be a number of at least 0, "
+     "got -1"),
+    (_bad(("sizes", 0, "generator", "seconds"), True),
+     "data/performance.json: sizes[0].generator.seconds: must be a number of at least 0, "
+     "got True"),
+    (_bad(("sizes", 1, "corpus"), "copied"),
+     "data/performance.json: sizes[1].corpus: 'copied' is not one of: real, synthetic"),
+    (_bad(("sizes", 2, "largest_page", "address"), "../../etc/passwd"),
+     "data/performance.json: sizes[2].largest_page.address: must be a file's path, "
+     "got '../../etc/passwd'"),
+    (_bad(("sizes", 2, "zensical", "error"), "two\nlines"),
+     "data/performance.json: sizes[2].zensical.error: holds a line break or control "
+     "character (U+000A)"),
+    (_bad(("sizes", 3, "edits", 0, "edit"), "rename"),
+     "data/performance.json: sizes[3].edits[0].edit: 'rename' is not one of: note, title"),
+    (_bad(("sizes", 3, "serve"), KeyError), "data/performance.json: sizes[3].serve: missing"),
+    (_bad(("sizes", 3, "reports"), 5),
+     "data/performance.json: sizes: lists a corpus size more than once"),
+    (_bad(("date",), "2026-02-30"),
+     "data/performance.json: date: is not a date in the calendar: '2026-02-30'"),
+    (_bad(("extra",), 1),
+     "data/performance.json: extra: unknown field (allowed: budgets, cores, date, mkdocs, "
+     "python, sizes, zensical)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("content", "message"), BAD_FILES, ids=range(len(BAD_FILES)))
+def test_a_bad_file_is_refused_naming_file_and_field(
+    tmp_path: Path, content: object, message: str
+) -> None:
+    raw = content if isinstance(content, str | bytes) else dump(content)
+    with pytest.raises(InputError) as caught:
+        read_performance(_root(tmp_path, raw))
+    assert [str(p) for p in caught.value.problems] == [message]
+
+
+def test_the_build_stops_on_a_bad_file_and_shows_a_good_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURE_CORPUS)
+    _root(project.root, dump(_bad(("cores",), 0)))
+    done = run_dossier(project.root, "build")
+    assert done.returncode == 1
+    assert "data/performance.json: cores: must be a whole number of at least 1" in done.stderr
+    assert not (project.root / "docs" / urls.PERFORMANCE).exists()
+    _root(project.root, dump(sample()))
+    assert run_dossier(project.root, "build").returncode == 0
+    written = (project.root / "docs" / urls.PERFORMANCE).read_text("utf-8")
+    assert "| Reports per second | 17 | 200 | 625 | 606 |" in written
+
+
+# --- the script's pieces -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_script", REPO / "scripts" / "bench.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _meta(page: str) -> dict[str, Any]:
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert isinstance(meta, dict)
+    return meta
+
+
+FRONT = {
+    "listed": '---\nid: r\ntitle: A title\nnotes:\n- text: "First."\nevents: []\n---\n\nBody.\n',
+    "indented": "---\nid: r\ntitle: 'A: title'\nnotes:\n  - text: First.\nevents: []\n---\nB\n",
+    "empty": "---\nid: r\ntitle: >-\n  A folded\n  title\nnotes: []\nevents: []\n---\nB\n",
+    "none": '---\nid: r\ntitle: "A \\"quoted\\" title"\nevents: []\n---\nB\n',
+}
+
+
+@pytest.mark.parametrize("form", FRONT)
+def test_the_edits_keep_the_front_matter_valid(bench: ModuleType, form: str) -> None:
+    page = FRONT[form]
+    before = _meta(page)
+    noted = _meta(bench.add_note(page, "zqtoken"))
+    assert noted["notes"][0] == {"text": "Benchmark edit zqtoken."}
+    assert noted["notes"][1:] == before.get("notes", [])
+    assert {k: v for k, v in noted.items() if k != "notes"} == {
+        k: v for k, v in before.items() if k != "notes"
+    }
+    titled = bench.change_title(page, "zqtoken")
+    assert _meta(titled) == {**before, "title": f"zqtoken {before['title']}"}
+    assert titled.endswith(page.split("---\n", 2)[2])  # the body as it was
+
+
+def test_the_first_error_line_is_kept_short_and_plain(bench: ModuleType) -> None:
+    output = "\x1b[32mBuilding\x1b[0m\n\x1b[31mError:\x1b[0m Search field 'text' exceeds\n\nmore"
+    assert bench.first_error(output) == "Error: Search field 'text' exceeds"
+    assert len(bench.first_error("error " + "x" * 900)) == 400
+    assert bench.first_error("") == "no message"
+
+
+def test_make_bench_smoke_runs_the_script_in_its_quick_form() -> None:
+    dry = subprocess.run(["make", "-n", "bench-smoke"], cwd=REPO, capture_output=True, text=True)
+    assert dry.returncode == 0, dry.stderr
+    assert "scripts/bench.py --smoke" in dry.stdout
+
+
+def test_the_smoke_run_measures_every_size_and_writes_a_record_the_page_takes(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "performance.json"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench.py"), "--smoke", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    data = json.loads(out.read_text("utf-8"))
+    measurement = check_performance(data, out)
+    assert [(s.reports, s.corpus) for s in measurement.sizes] == [(5, "real"), (20, "synthetic")]
+    for size in measurement.sizes:
+        assert 0 < size.generator.seconds < size.full_build
+        assert size.check.seconds > 0 and size.generator.peak_kib > 10_000
+        assert size.pages > size.reports and size.report_page.address.startswith("reports/")
+        assert size.largest_page.bytes >= size.report_page.bytes
+        assert size.zensical is None and size.serve is None  # left out of the smoke
+        note, title = size.edits
+        assert (note.edit, title.edit) == ("note", "title")
+        assert f"includes/{urls.include_report(note.report)}" in note.written
+        assert len(title.written) > len(note.written) and title.html_changed >= 1
+        assert note.without_edit == title.without_edit == title.html_without_edit == ()
+    assert [o["outcome"] for o in data["budgets"]].count("met") >= 1
+    assert data["budgets"] == [
+        {"id": o.id, "budget": o.budget, "measured": o.measured, "outcome": o.status}
+        for o in budgets(measurement)
+    ]
+    assert "budget(s) missed" in done.stderr
+    assert copy.deepcopy(data) == json.loads(dump(data))  # the one format
