@@ -17,10 +17,12 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -30,7 +32,7 @@ from dossier import urls
 from dossier.dates import Date
 from dossier.escape import csv_cell
 from dossier.model import Pos, Statement
-from dossier.render.finder import CONTEXT_WORDS, locate, words_md
+from dossier.render.finder import CONTEXT_WORDS, context, data_parts, locate, words_md
 from dossier.text import normalise
 from dossier.validate import load_corpus
 from test_browser import ARTIFACTS, PHONE, Site, axe_summary, goto
@@ -50,12 +52,31 @@ DESKTOP_SHORT = {"width": 1280, "height": 800}
 # --------------------------------------------------------------------------- shared helpers
 
 
-def read_data(path: Path) -> dict[str, Any]:
-    """window.DOSSIER_FINDER from finder-data.js."""
-    text = path.read_text(encoding="utf-8")
-    body = text[text.index("window.DOSSIER_FINDER = ") + len("window.DOSSIER_FINDER = ") :]
-    data: dict[str, Any] = json.loads(body.strip().removesuffix(";"))
+CALL = "dossierFinderData("
+
+
+def manifest(project: Project) -> dict[str, Any]:
+    """What the built finder page tells finder.js about its data (#finder's data-finder)."""
+    html = (project.site / FINDER / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<div[^>]* data-finder="([^"]*)"', html)
+    assert found, "the finder page lists no data"
+    data: dict[str, Any] = json.loads(unescape(found[1]))
     return data
+
+
+def read_part(project: Project, name: str) -> dict[str, Any]:
+    """One data file's part, as it hands it to dossierFinderData()."""
+    text = (project.root / "docs" / urls.finder_data(name)).read_text(encoding="utf-8")
+    body = text[text.index(CALL) + len(CALL) :].strip().removesuffix(");")
+    data: dict[str, Any] = json.loads(body)
+    assert data["part"] == name
+    return data
+
+
+def read_data(project: Project) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """facets.js and the statements' parts, in the order the page lists them."""
+    parts = [read_part(project, entry[0]) for entry in manifest(project)["parts"]]
+    return read_part(project, "facets"), parts
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -108,19 +129,91 @@ def test_the_page_lists_every_statement_once_in_date_order(real_project: Project
 
 
 def test_the_data_holds_statements_csv_and_every_statements_paragraph(real_project: Project):
-    data = read_data(real_project.root / "docs" / urls.FINDER_DATA)
+    facets, parts = read_data(real_project)
     exported = csv_rows((real_project.site / "data" / "statements.csv").read_text("utf-8"))
-    assert data["filters"] == list(urls.FINDER_FILTERS)
-    assert data["columns"] == exported[0]
-    # Before the formula guard, which finder.js applies as escape.csv_cell does.
-    assert [[str(csv_cell(c)) for c in row] for row in data["rows"]] == exported[1:]
-    ids = [row[0] for row in data["rows"]]
-    col = {name: i for i, name in enumerate(data["columns"])}
-    for row in data["rows"]:
-        assert f"{row[col['report']]}#{row[col['paragraph']]}" in data["paragraphs"]
-    assert set(data["threads"]) <= set(ids)
-    assert set(data["threads"].values()) <= set(ids)
-    assert len(set(data["threads"].values())) >= 2  # the corpus has exchanges
+    assert facets["filters"] == list(urls.FINDER_FILTERS)
+    assert facets["columns"] == exported[0]
+    rows = [row for part in parts for row in part["rows"]]
+    # The parts in the page's order are statements.csv's rows in order, before the formula
+    # guard, which finder.js applies as escape.csv_cell does.
+    assert [[str(csv_cell(c)) for c in row] for row in rows] == exported[1:]
+    ids = [row[0] for row in rows]
+    col = {name: i for i, name in enumerate(facets["columns"])}
+    threads: dict[str, str] = {}
+    for part in parts:
+        assert len(part["shown"]) == len(part["rows"])
+        for row in part["rows"]:
+            assert f"{row[col['report']]}#{row[col['paragraph']]}" in part["paragraphs"]
+            assert row[col["speaker"]] in facets["actors"]
+            assert row[col["report"]] in facets["reports"]
+        threads |= part["threads"]
+    assert set(threads) <= set(ids)
+    assert set(threads.values()) <= set(ids)
+    assert len(set(threads.values())) >= 2  # the corpus has exchanges
+
+
+def test_the_page_lists_its_data_by_period_in_date_order(real_project: Project):
+    """The real corpus: a part a year, each named by its period, placed in date order."""
+    listed = manifest(real_project)
+    statements = json.loads((real_project.site / "data" / "statements.json").read_text("utf-8"))
+    assert listed["total"] == len(statements) == 75 and listed["listed"] is True
+    assert [p[0] for p in listed["parts"]] == ["2023", "2024"]
+    start = 0
+    for name, address, period, first, count in listed["parts"]:
+        assert (name, first) == (period, start)
+        # Addresses are relative to finder.js, as it resolves them.
+        assert urlparse(urljoin("https://x/" + urls.FINDER_JS, address)).path == (
+            "/" + urls.finder_data(name)
+        )
+        assert all(s["date"]["value"].startswith(period) for s in statements[first:][:count])
+        start += count
+    assert start == len(statements)
+
+
+def test_data_parts_split_a_large_year_by_month_then_in_numbered_parts(real_project: Project):
+    corpus, _ = load_corpus(real_project.root)
+    statements = corpus.statements
+    parts = data_parts(statements, 10)
+    # Every statement once, in date order; each part its own period's, none larger than the
+    # limit but a year's statements dated to the year alone.
+    assert [s for p in parts for s in p.statements] == list(statements)
+    assert [p.start for p in parts] == [sum(len(q.statements) for q in parts[:i])
+                                        for i in range(len(parts))]  # fmt: skip
+    assert len({p.name for p in parts}) == len(parts)
+    for part in parts:
+        assert all(s.date.value.startswith(part.period) for s in part.statements)
+        assert len(part.statements) <= 10 or part.name == part.period == part.period[:4]
+    names = [p.name for p in parts]
+    assert "2023" in names and "2024-01-p1" in names and "2024-01-p3" in names  # 22 in Jan.
+    assert "2024-06" in names and "2024-06-p1" not in names  # 9 in June: one part
+    assert [p.name for p in data_parts(statements, 75)] == ["2023", "2024"]
+
+
+def test_the_data_places_each_statements_words_for_javascript(hostile_project: Project):
+    """Each statement's words and their context, as finder.js cuts them from the paragraph
+    (in UTF-16 code units: the hostile corpus has characters past U+FFFF), read as the row
+    the generator writes with `words_md`."""
+    facets, parts = read_data(hostile_project)
+    col = {name: i for i, name in enumerate(facets["columns"])}
+    corpus, _ = load_corpus(hostile_project.root)
+    checked = 0
+    for part in parts:
+        for row, shown in zip(part["rows"], part["shown"], strict=True):
+            s = corpus.statements_by_id[row[col["id"]]]
+            paragraph = part["paragraphs"][f"{s.report}#{s.paragraph}"]
+            found = context(paragraph, s.text)
+            assert (found is None) == (len(shown) == 2)
+            if found is None:
+                continue
+            units = paragraph.encode("utf-16-le")
+            cut = [units[2 * a : 2 * b].decode("utf-16-le") for a, b in pairwise(shown[2:6])]
+            assert cut == [paragraph[found.before : found.start],
+                           paragraph[found.start : found.end],
+                           paragraph[found.end : found.after]]  # fmt: skip
+            assert shown[6] == found.cut_before + 2 * found.cut_after
+            checked += 1
+    assert checked == len(corpus.statements)
+    assert any(ord(c) > 0xFFFF for p in parts for t in p["paragraphs"].values() for c in t)
 
 
 def test_only_the_finder_page_loads_the_data_and_no_fetch_is_needed(real_project: Project):
@@ -128,21 +221,31 @@ def test_only_the_finder_page_loads_the_data_and_no_fetch_is_needed(real_project
     for page in ("statements/finder/", "statements/", ""):
         html = (real_project.site / page / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<script src="[./]*assets/finder\.js"', html), page
-        assert "finder-data.js" not in html, page
+        assert not re.search(r"<script[^>]*finder/data", html), page
     js = (real_project.site / "assets" / "finder.js").read_text(encoding="utf-8")
-    assert '"generated/finder-data.js"' in js
+    assert "window.dossierFinderData = " in js and 'createElement("script")' in js
     assert "fetch(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
+    # Each data file calls the function finder.js defines, and nothing else.
+    for path in (real_project.site / urls.finder_data("x")).parent.iterdir():
+        code = [line for line in path.read_text("utf-8").splitlines() if line[:2] != "//"]
+        assert len(code) == 1 and code[0].startswith(CALL) and code[0].endswith(");"), path
+
+
+def data_bytes(project: Project) -> int:
+    folder = (project.root / "docs" / urls.finder_data("x")).parent
+    return sum(path.stat().st_size for path in folder.iterdir())
 
 
 def test_sizes_grow_about_linearly_per_statement(real_project: Project):
-    """The figures the docstring of render/finder.py quotes, measured on the real corpus; at
-    1,000 reports (~15,000 statements) they multiply by about 200."""
+    """The figures the docstring of render/finder.py quotes, measured on the real corpus, whose
+    page lists every statement; past the page limit the page stops growing (see
+    test_the_page_stays_small_at_30000_statements)."""
     count = 75
-    data = (real_project.root / "docs" / urls.FINDER_DATA).stat().st_size
+    data = data_bytes(real_project)
     page = (real_project.site / FINDER / "index.html").stat().st_size
     per_data, per_page = data / count, page / count
-    print(f"finder data {data} B ({per_data:.0f} B a statement, ~{per_data * 15:.0f} KB at "
-          f"15,000); page {page} B ({per_page:.0f} B a statement, ~{per_page * 15:.0f} KB)")
+    print(f"finder data {data} B ({per_data:.0f} B a statement); page {page} B "
+          f"({per_page:.0f} B a statement)")  # fmt: skip
     assert per_data < 1_600 and per_page < 1_800
 
 

@@ -81,7 +81,7 @@ def test_the_zip_holds_the_site_under_one_folder_with_fixed_times(offline: Offli
     assert all(name.startswith(f"{TOP}/") for name in names)
     assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
     for page in ("index.html", "statements/finder.html", "reports/index.html",
-                 "search/search_index.js", "assets/offline.js", "assets/generated/finder-data.js",
+                 "search/search_index.js", "assets/offline.js", "statements/finder/data/facets.js",
                  "data/statements.csv"):  # fmt: skip
         assert f"{TOP}/{page}" in names, page
     for server_file in ("404.html", "sitemap.xml", "sitemap.xml.gz"):

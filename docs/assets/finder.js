@@ -1,53 +1,78 @@
 // The statement finder (statements/finder/): filters with live counts, the filter state in the
 // address, and "Download this view". Hand-written, plain ES2017, no library, works from file://.
 //
-// Where its data comes from: window.DOSSIER_FINDER, set by assets/generated/finder-data.js,
-// which `dossier build` writes from the same records as data/statements.csv (its columns and
-// rows, the paragraphs that hold statements, each statement's thread). How it grows: linearly,
-// 1.3 KB a statement (96 KB for the 75 statements of five reports, ~19 MB at 15,000);
-// scripts/dossier/render/finder.py says how it must be split to stay within the page budget.
+// Where its data comes from (scripts/dossier/render/finder.py says what each part holds and
+// how it grows): the page's #finder element lists the data files (data-finder). Each is a
+// script under statements/finder/data/ that hands its part to dossierFinderData(): facets.js
+// (the filters' values and labels, statements.csv's columns, speakers' names and reports'
+// titles), then the statements by period (2024.js, or 2024-06.js … for a larger year). They
+// load with script elements, not fetch, which cannot read files opened from file://: those the
+// filters' dates need first, then the rest in the background, a few at a time, with a progress
+// bar. The rows and the option counts follow as parts arrive; counts show once every part is
+// in, when they are counts of every statement.
 //
-// The rows are in the page, written and escaped by the generator, so the list reads with
-// JavaScript off; this script only hides and shows them. Text from the data reaches the page
-// only as textContent, never as markup.
+// The rows: while the corpus fits on one page, they are in the page, written and escaped by the
+// generator, so that the list reads with JavaScript off, and this script only hides and shows
+// them. Past that, the page holds none: this script draws the rows that match, a page's worth
+// at a time, with a button for more. Text from the data reaches the page only as textContent,
+// never as markup; addresses from the data are the site's own, resolved against its root.
 //
 // It is one of the site's scripts (mkdocs.yml, extra_javascript) and does nothing on pages
 // without the finder. Material's instant navigation swaps a page's content without a reload
 // and then emits `document$`: init() runs on a direct load and on every emission, and does its
-// work once per finder page. The data is loaded the first time a finder page is shown.
+// work once per finder page. The data loaded stays for the next visit of the page.
 (function () {
   "use strict";
 
+  if (window.dossierFinderStarted) return;  // should the theme ever run this file twice
+  window.dossierFinderStarted = true;
+
   const RANGE_KEYS = ["since", "until"];
   const PERIOD = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  const AT_ONCE = 3;  // data files loading at the same time
+  const SHOW_PROGRESS_MS = 300;  // a quicker load shows no progress bar
 
-  // The data's address, from this script's own (both live under assets/): works from file://
+  // Data addresses are relative to this script's own (under assets/): they work from file://
   // and wherever the site is published.
   const script = document.currentScript;
-  const DATA = new URL("generated/finder-data.js", script ? script.src : location.href).href;
-  let loading = false;
+  const BASE = script ? script.src : location.href;
+
+  // --- the data: each file hands its part over when it runs --------------------------------
+
+  const store = new Map();  // part name → its data, kept across instant navigation
+  const waiting = new Map();  // part name → what to call when its file has run
+  window.dossierFinderData = function (part) { store.set(part.part, part); };
+
+  function load(name, address, done) {
+    if (store.has(name)) {
+      done(true);
+      return;
+    }
+    if (waiting.has(name)) {
+      waiting.get(name).push(done);
+      return;
+    }
+    waiting.set(name, [done]);
+    const tag = document.createElement("script");
+    tag.src = new URL(address, BASE).href;
+    tag.onload = tag.onerror = function () {
+      const calls = waiting.get(name);
+      waiting.delete(name);
+      tag.remove();
+      calls.forEach(function (call) { call(store.has(name)); });
+    };
+    document.head.appendChild(tag);
+  }
 
   function init() {
     const root = document.getElementById("finder");
-    if (!root || root.dataset.ready) return;
-    if (!window.DOSSIER_FINDER) {
-      load();
-      return;
-    }
-    root.dataset.ready = "true";
-    setup(root, window.DOSSIER_FINDER);
-    root.classList.add("dossier-finder-ready");
-  }
-
-  function load() {
-    // A script element, not fetch: fetch cannot read files opened from file://.
-    if (loading) return;
-    loading = true;
-    const tag = document.createElement("script");
-    tag.src = DATA;
-    tag.onload = init;
-    tag.onerror = function () { loading = false; };  // the list stays as it reads without us
-    document.head.appendChild(tag);
+    if (!root || root.dataset.started) return;
+    root.dataset.started = "true";
+    const manifest = JSON.parse(root.dataset.finder);
+    load("facets", manifest.facets, function (ok) {
+      // Without its data the page stays as it reads without JavaScript.
+      if (ok && root.isConnected) setup(root, manifest, store.get("facets"));
+    });
   }
 
   // --- the statements and what each filter matches -------------------------------------------
@@ -67,23 +92,26 @@
     return value.length === 4 ? value + "-12-31" : value.length === 7 ? value + "-31" : value;
   }
 
-  function statements(data) {
+  function statements(part, columns) {
     const col = {};
-    data.columns.forEach(function (name, i) { col[name] = i; });
-    return data.rows.map(function (row) {
+    columns.forEach(function (name, i) { col[name] = i; });
+    return part.rows.map(function (row, i) {
       const get = function (name) { return row[col[name]] || ""; };
       const list = function (name) { return get(name) ? get(name).split("|") : []; };
       const id = get("id");
       const date = get("date_value");
       // statements.csv writes the issued text's `differs` as True/False (empty when unknown).
       const differs = { True: ["yes"], False: ["no"] }[get("issued_differs")] || [];
-      const paragraph = data.paragraphs[get("report") + "#" + get("paragraph")] || "";
+      const paragraph = part.paragraphs[get("report") + "#" + get("paragraph")] || "";
       return {
         id: id,
         row: row,
+        get: get,
+        shown: part.shown[i],
+        paragraph: paragraph,
         start: periodStart(date),
         end: periodEnd(date),
-        text: fold(get("text") + " " + get("speaker_label") + " " + paragraph),
+        hay: null,  // the folded words, made the first time the words filter needs them
         values: {
           speaker: [get("speaker")],
           on_behalf_of: list("on_behalf_of"),
@@ -94,7 +122,7 @@
           report: [get("report")],
           event: list("event"),
           differs: differs,
-          thread: data.threads[id] ? [data.threads[id]] : [],
+          thread: part.threads[id] ? [part.threads[id]] : [],
         },
       };
     });
@@ -114,8 +142,21 @@
   function matches(key, value, st) {
     if (key === "since") return st.start >= periodStart(value);
     if (key === "until") return st.end <= periodEnd(value);
-    if (key === "words") return terms(value).every(function (t) { return st.text.includes(t); });
+    if (key === "words") {
+      if (st.hay === null) {
+        st.hay = fold(st.get("text") + " " + st.get("speaker_label") + " " + st.paragraph);
+      }
+      return terms(value).every(function (t) { return st.hay.includes(t); });
+    }
     return st.values[key].includes(value);
+  }
+
+  function needed(period, state) {
+    // Whether a part's period holds dates the filters' dates allow.
+    const low = [state.since && periodStart(state.since), state.month && state.month + "-01"];
+    const high = [state.until && periodEnd(state.until), state.month && state.month + "-31"];
+    return low.every(function (b) { return !b || periodEnd(period) >= b; }) &&
+      high.every(function (b) { return !b || periodStart(period) <= b; });
   }
 
   // --- the filter state and the address ------------------------------------------------------
@@ -161,14 +202,63 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  // --- a row drawn from the data (past the page limit), as the generator writes one ----------
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function drawRow(st, facets, root) {
+    const shown = st.shown;  // [date as shown, ¶ number, where the words stand, cuts]
+    const link = function (address, text) {
+      const a = element("a", "", text);
+      a.href = new URL(address, root).href;
+      return a;
+    };
+    const li = element("li", "dossier-finder-row dossier-" + st.get("kind"));
+    li.dataset.id = st.id;
+    const time = element("time", "", shown[0]);
+    time.dateTime = st.get("date_value");
+    const when = element("span", "dossier-finder-when");
+    const kind = facets.options.kind.find(function (o) { return o[0] === st.get("kind"); });
+    when.append(time, " ", element("span", "dossier-finder-kind", kind ? kind[1] : ""));
+    const speaker = facets.actors[st.get("speaker")] || [st.get("speaker"), ""];
+    const meta = element("span", "dossier-finder-meta");
+    meta.append(when, " ", link(speaker[1], speaker[0]));
+    const words = element("span", "dossier-finder-words");
+    if (shown.length > 2) {
+      const p = st.paragraph;
+      words.append(
+        (shown[6] & 1 ? "… " : "") + p.slice(shown[2], shown[3]),
+        element("mark", "", p.slice(shown[3], shown[4])),
+        p.slice(shown[4], shown[5]) + (shown[6] & 2 ? " …" : ""));
+    } else {
+      words.append(element("mark", "", st.get("text")));
+    }
+    const report = facets.reports[st.get("report")] || ["", ""];
+    const paragraph = link(report[1] + st.get("paragraph"), "¶ " + shown[1]);
+    paragraph.append(element("span", "dossier-finder-report", " · " + report[0]));
+    const permalink = link(st.get("url"), "Permalink");
+    permalink.append(element("span", "dossier-finder-sr", ": " + speaker[0] + ", " + shown[0]));
+    const where = element("span", "dossier-finder-where");
+    where.append(paragraph, " ", permalink);
+    li.append(meta, " ", words, " ", where);
+    return li;
+  }
+
   // --- the page ------------------------------------------------------------------------------
 
-  function setup(root, data) {
-    const keys = data.filters;
-    const all = statements(data);
-    const rows = {};
-    root.querySelectorAll("[data-id]").forEach(function (li) { rows[li.dataset.id] = li; });
+  function setup(root, manifest, facets) {
+    const keys = facets.filters;
+    const siteRoot = new URL(manifest.root, BASE).href;
+    const all = new Array(manifest.total);  // by place in date order, as parts arrive
+    let known = [];  // the statements loaded so far, in date order
+    let complete = false;
     const form = root.querySelector("#finder-form");
+    const results = root.querySelector("#finder-results");
     const controls = {};
     keys.forEach(function (key) {
       const control = form.elements.namedItem(key);
@@ -177,9 +267,20 @@
     const selects = keys.filter(function (key) { return controls[key].tagName === "SELECT"; });
     const labels = new Map();  // each option's own label, before its count is added
     selects.forEach(function (key) {
-      Array.from(controls[key].options).forEach(function (o) { labels.set(o, o.textContent); });
+      const select = controls[key];
+      labels.set(select.options[0], select.options[0].textContent);
+      (facets.options[key] || []).forEach(function (pair) {
+        const option = new Option(pair[1], pair[0]);
+        labels.set(option, pair[1]);
+        select.add(option);
+      });
     });
-    const facets = root.querySelector("#finder-facets");
+    const facetBox = root.querySelector("#finder-facets");
+    const rows = {};  // statement id → its row: the page's own, or drawn and kept
+    root.querySelectorAll("[data-id]").forEach(function (li) { rows[li.dataset.id] = li; });
+    let list = null;  // past the page limit: the list the rows are drawn into
+    let more = null;  // …and the button that draws more of them
+    let limit = manifest.batch;
     let typing = false;  // while typing, one history entry holds the words
 
     function state() {
@@ -207,15 +308,14 @@
       const s = state();
       const active = keys.filter(function (key) { return s[key]; });
       // Each statement's failing filters: none → shown; only K → it counts for K's values.
-      const failing = all.map(function (st) {
+      const failing = known.map(function (st) {
         return active.filter(function (key) { return !matches(key, s[key], st); });
       });
-      const shown = all.filter(function (st, i) { return failing[i].length === 0; });
-      all.forEach(function (st, i) {
-        if (rows[st.id]) rows[st.id].hidden = failing[i].length > 0;
-      });
+      const shown = known.filter(function (st, i) { return failing[i].length === 0; });
+      if (manifest.listed) showListed(shown, active.length > 0);
+      else draw(shown);
       selects.forEach(function (key) {
-        const pool = all.filter(function (st, i) {
+        const pool = known.filter(function (st, i) {
           return failing[i].length === 0 || (failing[i].length === 1 && failing[i][0] === key);
         });
         countOptions(controls[key], key, pool);
@@ -224,7 +324,40 @@
       return shown;
     }
 
+    function showListed(shown, filtered) {
+      // The page's own rows; one whose part is still loading shows only when nothing filters.
+      const ids = new Set(shown.map(function (st) { return st.id; }));
+      const loaded = new Set(known.map(function (st) { return st.id; }));
+      Object.keys(rows).forEach(function (id) {
+        rows[id].hidden = !(ids.has(id) || (!filtered && !loaded.has(id)));
+      });
+    }
+
+    function draw(shown) {
+      if (!list) {
+        list = element("ol");
+        more = element("button", "md-button dossier-finder-more");
+        more.type = "button";
+        more.id = "finder-more";
+        more.addEventListener("click", function () {
+          limit += manifest.batch;
+          update();
+        });
+        results.append(list, more);
+      }
+      const first = shown.slice(0, limit).map(function (st) {
+        if (!rows[st.id]) rows[st.id] = drawRow(st, facets, siteRoot);
+        return rows[st.id];
+      });
+      list.replaceChildren(...first);
+      const left = shown.length - first.length;
+      more.hidden = left === 0;
+      more.textContent = "Show " + Math.min(left, manifest.batch) + " more (" + left +
+        " not shown yet)";
+    }
+
     function countOptions(select, key, pool) {
+      if (!complete) return;  // counts of every statement, or none
       const counts = new Map();
       if (RANGE_KEYS.includes(key)) {
         Array.from(select.options).forEach(function (o) {
@@ -245,14 +378,15 @@
     }
 
     function report(count, active) {
-      const total = all.length;
+      const total = manifest.total;
       const word = function (n) { return n === 1 ? " statement" : " statements"; };
       const out = root.querySelector("#finder-count");
-      if (!active) out.textContent = total + word(total);
+      if (!complete) out.textContent = "Loading the statements…";
+      else if (!active) out.textContent = total + word(total);
       else if (count) out.textContent = count + " of " + total + word(total);
       else out.textContent = "No statement matches these filters: remove one, or clear them all.";
       root.querySelector("#finder-active").textContent = active ? "(" + active + " active)" : "";
-      root.querySelector("#finder-download").disabled = count === 0;
+      root.querySelector("#finder-download").disabled = !complete || count === 0;
     }
 
     function remember(replace) {
@@ -262,27 +396,30 @@
       else history.pushState(null, "", url);
     }
 
+    function changed(replace) {
+      limit = manifest.batch;  // a new view starts at its first rows
+      update();
+      remember(replace);
+    }
+
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function (event) {
       if (event.target.tagName !== "SELECT") return;
       typing = false;
-      update();
-      remember(false);
+      changed(false);
     });
     controls.words.addEventListener("input", function () {
-      update();
-      remember(typing);
+      changed(typing);
       typing = true;
     });
     root.querySelector("#finder-clear").addEventListener("click", function () {
       typing = false;
       show(readState(keys, ""));
-      update();
-      remember(false);
+      changed(false);
     });
     root.querySelector("#finder-download").addEventListener("click", function () {
       const s = state();
-      download(data.columns, update(), keys.some(function (key) { return s[key]; }));
+      download(facets.columns, update(), keys.some(function (key) { return s[key]; }));
     });
 
     function onPop() {
@@ -292,20 +429,72 @@
       }
       typing = false;
       show(readState(keys, location.search));
+      limit = manifest.batch;
       update();
     }
     window.addEventListener("popstate", onPop);
 
+    // --- the statements, part by part --------------------------------------------------------
+
+    const progress = root.querySelector("#finder-progress");
+    const loading = root.querySelector("#finder-loading");
+    let arrived = 0;
+
+    function arrive(entry) {
+      // entry: [name, address, period, first statement's place, count]
+      statements(store.get(entry[0]), facets.columns).forEach(function (st, i) {
+        all[entry[3] + i] = st;
+      });
+      known = all.filter(Boolean);
+      progress.value = known.length;
+      complete = ++arrived === manifest.parts.length;
+      if (complete) {
+        loading.hidden = true;
+        root.classList.add("dossier-finder-ready");
+      }
+      if (root.isConnected) update();
+    }
+
+    function fetchParts() {
+      // Those the filters' dates need first, then the others, in date order.
+      const s = state();
+      const order = manifest.parts.filter(function (p) { return needed(p[2], s); })
+        .concat(manifest.parts.filter(function (p) { return !needed(p[2], s); }));
+      let next = 0;
+      const loadNext = function () {
+        if (next >= order.length) return;
+        const entry = order[next++];
+        load(entry[0], entry[1], function (ok) {
+          if (!ok) {
+            loading.textContent = "Part of the statements could not be loaded: reload the " +
+              "page to try again.";
+            loading.hidden = false;
+            return;
+          }
+          arrive(entry);
+          loadNext();
+        });
+      };
+      for (let i = 0; i < AT_ONCE; i++) loadNext();
+    }
+
     show(readState(keys, location.search));
-    update();
-    facets.open = window.matchMedia("(min-width: 60em)").matches;
+    facetBox.open = window.matchMedia("(min-width: 60em)").matches;
+    const noscript = root.querySelector("#finder-noscript");
+    if (noscript) noscript.hidden = true;
     form.hidden = false;
+    root.classList.add("dossier-finder-on");
+    if (!manifest.parts.length) {
+      complete = true;
+      root.classList.add("dossier-finder-ready");
+    }
+    update();
+    setTimeout(function () { if (!complete) loading.hidden = false; }, SHOW_PROGRESS_MS);
+    fetchParts();
   }
 
   // --- start: direct load, instant navigation -------------------------------------------------
 
-  if (window.dossierFinderStarted) return;  // should the theme ever run this file twice
-  window.dossierFinderStarted = true;
   // Both: from file:// the theme's `document$` never emits (it has no instant navigation there).
   if (window.document$) window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -14,7 +14,7 @@ from .problems import Problem
 from .render.actors import actor_page, actors_index
 from .render.exports import exports
 from .render.feeds import feeds
-from .render.finder import finder_data, finder_page
+from .render.finder import finder_docs
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
 from .render.index import Index
@@ -73,8 +73,7 @@ def render(
         **timeline_pages(ix),
         **statements_pages(ix),
         **by_speaker_pages(ix),
-        urls.FINDER: finder_page(ix),
-        urls.FINDER_DATA: finder_data(ix),
+        **finder_docs(ix),
         urls.ACTORS_INDEX: actors_index(ix),
         urls.GLOSSARY: glossary_page(ix),
         urls.TIMELINE_SVG: overview_svg(ix),

@@ -351,7 +351,12 @@ def url_finder(**filters: str) -> str:
 
 
 FINDER_JS = "assets/finder.js"  # hand-written
-FINDER_DATA = "assets/generated/finder-data.js"  # written by `dossier build`
+
+
+def finder_data(name: str) -> str:
+    """One of the finder's data files, written by `dossier build` beside its page: `facets`
+    (what every part shares) or a period's statements (`2024`, `2024-06`, `2024-06-p2`)."""
+    return f"{_site(FINDER)}data/{name}.js"
 
 
 def absolute(site_url: str, url: str) -> str:

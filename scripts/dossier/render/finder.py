@@ -1,47 +1,56 @@
-"""The statement finder: one page listing every statement as a compact row, and its data.
+"""The statement finder: one page to filter every statement, and its data in small files.
 
-`statements/finder.md` lists every statement (date at its precision, speaker, kind, the words
-with the quoted part marked inside their sentence, the report and ¶, the permalink), readable
-with JavaScript off. The rows are a Markdown list (md_in_html, attr_list), so that MkDocs and
-Zensical both check their links and make them relative to the page; their text goes through
-`escape.md_inline`. The filter form is raw HTML holding no link (text through
-`escape.html_text`/`html_attr`) and ships `hidden`.
+The page (`statements/finder.md`) holds the filter form (raw HTML holding no link, text
+through `escape.html_text`/`html_attr`, shipped `hidden`) and, while the corpus fits on one
+page of the statements index (`ix.layout.page_limit` statements; the real corpus does), every
+statement as a compact row: date at its precision, speaker, kind, the words with the quoted
+part marked inside their sentence, the report and ¶, the permalink. The rows are a Markdown
+list (md_in_html, attr_list), so that MkDocs and Zensical both check their links and make them
+relative to the page, and the list reads with JavaScript off. Past the limit the page lists no
+row: it stays the same size whatever the corpus (the form, a list of the data files, links to
+the statements by year for a reader without JavaScript), and finder.js draws the rows from the
+data, `page_limit` at a time with a button for more.
 
 `docs/assets/finder.js` (hand-written) is one of the site's scripts (mkdocs.yml,
-extra_javascript). On the finder page it loads the data, shows the form, filters the rows by
-toggling their `hidden` attribute, counts every filter value, keeps the filter state in the
-query string (keys: `urls.FINDER_FILTERS`) and downloads the shown statements as CSV. It sets
-only `textContent`: no text from a report becomes markup.
+extra_javascript). On the finder page it loads the data, fills in and shows the form, filters
+the rows, counts every filter value, keeps the filter state in the query string (keys:
+`urls.FINDER_FILTERS`) and downloads the shown statements as CSV. It sets only `textContent`:
+no text from a report becomes markup.
 
-Where the data comes from: `assets/generated/finder-data.js` sets one global,
-`window.DOSSIER_FINDER`, from the same records as the exports (`exports.statements_records`):
-`columns` and `rows` are statements.csv's header and its rows before the formula guard (the
-script applies the guard, as `escape.csv_cell` does, when it writes the CSV); `paragraphs` holds
-the text of each paragraph that has a statement (for the free-text filter); `threads` maps a
-statement to its thread. It is a script, not JSON, so that it loads from file:// too; finder.js
-adds it to the finder page only, so no other page downloads it.
+The data: files under `statements/finder/data/` (`urls.finder_data`), each a script that hands
+its part to `dossierFinderData(...)`, so that it loads from file:// too (a page opened from disk
+cannot fetch JSON); only the finder page asks for them. `facets.js` holds what every part
+shares: the filter keys, statements.csv's columns, each filter's values and labels, the
+speakers' names and pages, the reports' titles and addresses. The statements are split by
+date, as the statements index is, into parts of at most `PART_PAGES` × `page_limit`
+statements: a year (`2024.js`), or, past that, its months (`2024-06.js`, and `2024-06-p2.js` …
+for a month larger still; a split year's own file holds the statements dated to the year
+alone). Each part holds, per statement, statements.csv's row before the formula guard (the
+script applies the guard, as `escape.csv_cell` does, when it writes the CSV) and what its row
+shows that the CSV lacks (the date as shown, the ¶ number, where the marked words and their
+context stand in the paragraph); the text of each paragraph that has a statement (for the
+words filter); each statement's thread. The page lists the parts with their period, size and
+place in date order; finder.js loads those the filters' dates need first, then the rest in
+the background, showing its progress, so that counts are of every statement once it is done.
 
-How it grows: linearly in the statements (the paragraph texts in the paragraphs that hold
-statements; the filter options in the distinct speakers, venues, topics, months, reports, events
-and threads). Measured on the five-report corpus (75 statements, 48 paragraphs): the data file
-is 96 KB, 1.3 KB a statement (76 KB of CSV rows, 15 KB of paragraphs), and the built page 112 KB,
-about 1.2 KB a row beside the theme's own markup. At 1,000 reports (~15,000 statements) that
-is about 19 MB of data and 18 MB of page, with ~1,000 report options: far over the 1 MB a page
-may weigh. The scale issue must split them: the JS-off list into pages (by year or month) with
-the finder drawing its rows from the data; the data into a small filter index (ids and filter
-values, ~150 B a statement) sharded by year; the CSV rows and paragraph texts into files loaded
-only for "Download this view" and the words filter. `tests/test_finder.py` prints the figures
-and fails when a statement costs more than 1.6 KB of data or 1.8 KB of page.
+How it grows, measured by tests/test_finder.py (which fails past 1.6 KB of data or 1.8 KB of
+page per statement, and past 1 MB of page at 30,000 statements): on the five-report corpus (75
+statements) the data is about 1.4 KB a statement (the CSV rows ~1 KB, the paragraphs ~0.2 KB)
+and the page, which lists them, about 1.3 KB a statement. Data grows linearly; past the page
+limit the page does not grow with the statements (about 60 KB at 30,000, where the data is
+about 1.4 KB a statement, in files of at most ~1.4 MB).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
 
 from .. import urls
 from ..dates import MONTHS
-from ..escape import html_attr, html_text, json_for_html, md_inline
+from ..escape import html_attr, json_for_html, md_inline
 from ..model import Statement
 from ..write import MARKER
 from .exports import _flat, statements_records
@@ -49,13 +58,36 @@ from .fmt import KIND_SHORT, banner, front_matter, plural
 from .index import Index
 
 CONTEXT_WORDS = 8  # words of the sentence kept on each side of the statement's span
+PART_PAGES = 3  # a data file holds at most this many pages' worth (page_limit) of statements
+FACETS = "facets"  # the name of the data file every part shares
 _QUOTES = "\"'“”„‟‘’‚"
-_QUOTE_CLASS = f"[{_QUOTES}]"
+_ANY_QUOTE = str.maketrans({c: f"[{_QUOTES}]" for c in _QUOTES})  # (re.escape leaves them)
+_ONE_QUOTE = re.compile(f"[{_QUOTES}]")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # a run of spaces, or any space but " "
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
-def finder_page(ix: Index) -> str:
-    """The page: intro, the filter form (hidden until the script runs), the rows, the scripts."""
+def finder_docs(ix: Index) -> dict[str, str]:
+    """The page and its data files, as docs path → content."""
+    parts = data_parts(ix.statements, PART_PAGES * ix.layout.page_limit)
+    rows = {r["id"]: _flat(r) for r in statements_records(ix)}  # statements.csv's rows
+    columns = list(next(iter(rows.values()), {}))
+    docs = {urls.FINDER: finder_page(ix, parts)}
+    docs[urls.finder_data(FACETS)] = _script(FACETS, facets_data(ix, columns))
+    for part in parts:
+        table = [[rows[s.id][c] for c in columns] for s in part.statements]
+        docs[urls.finder_data(part.name)] = _script(part.name, part_data(ix, part, table))
+    return docs
+
+
+def listed(ix: Index) -> bool:
+    """Whether the page lists every statement itself (the corpus fits on one page)."""
+    return len(ix.statements) <= ix.layout.page_limit
+
+
+def finder_page(ix: Index, parts: list[DataPart]) -> str:
+    """The page: intro, the filter form (hidden until the script runs), the rows or, past the
+    page limit, a way to the statements without JavaScript; the data files' list."""
     page = urls.FINDER
     statements = ix.statements
     out = [
@@ -71,14 +103,17 @@ def finder_page(ix: Index) -> str:
         "",
         # md_in_html: the form is raw HTML (no links in it); the rows are a Markdown list, so
         # that MkDocs and Zensical alike check their links and make them relative to the page.
-        '<div class="dossier-finder" id="finder" markdown>',
-        *_form(ix),
+        f'<div class="dossier-finder" id="finder" data-finder="{_manifest(ix, parts)}" markdown>',
+        *_form(),
         '<div class="dossier-finder-main" markdown>',
         f'<p class="dossier-finder-count" id="finder-count" aria-live="polite">'
         f"{plural(len(statements), 'statement')}</p>",
+        '<p class="dossier-finder-loading" id="finder-loading" hidden>'
+        '<label for="finder-progress">Loading the statements</label> '
+        f'<progress id="finder-progress" max="{len(statements)}" value="0"></progress></p>',
         '<div class="dossier-finder-results" id="finder-results" markdown>',
         "",
-        *(line for s in statements for line in _row(s, ix, page)),
+        *(_rows(ix, page) if listed(ix) else _without_script(ix, page)),
         "",
         "</div>",
         "</div>",
@@ -86,6 +121,50 @@ def finder_page(ix: Index) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _manifest(ix: Index, parts: list[DataPart]) -> str:
+    """What finder.js needs to find the data: each file's address relative to finder.js, the
+    site root relative to it (for the addresses in the data), and for each part its period,
+    its size and its first statement's place in date order."""
+    data = {
+        "root": urls.site_root_from(urls.FINDER_JS),
+        "facets": _address(FACETS),
+        "parts": [[p.name, _address(p.name), p.period, p.start, len(p.statements)] for p in parts],
+        "total": len(ix.statements),
+        "listed": listed(ix),
+        "batch": ix.layout.page_limit,
+    }
+    return html_attr(json_for_html(data))
+
+
+def _address(name: str) -> str:
+    """A data file's address relative to finder.js (which loads it)."""
+    return urls.asset(urls.FINDER_JS, urls.finder_data(name))
+
+
+def _without_script(ix: Index, page: str) -> list[str]:
+    """Past the page limit, for a reader without JavaScript: where the statements are listed
+    (finder.js hides this once it draws the rows)."""
+    listing = ix.layout.statements
+    years = []
+    for year, group in groupby(ix.statements, key=lambda s: s.date.year):
+        count = plural(sum(1 for _ in group), "statement")
+        if listing.split and (year,) in listing.parts:
+            target = urls.link(page, listing.parts[(year,)].doc)
+        else:
+            target = urls.link(page, urls.STATEMENTS, urls.year_anchor(year))
+        years.append(f"[{year}]({target}) ({count})")
+    return [
+        '<div class="dossier-finder-noscript" id="finder-noscript" markdown>',
+        "",
+        "The filters and this list need JavaScript. Without it, read the statements "
+        f"[by date]({urls.link(page, urls.STATEMENTS)}), year by year: {' · '.join(years)}; "
+        f"[by speaker]({urls.link(page, urls.STATEMENTS_BY_SPEAKER)}); or download them "
+        f"[all as CSV]({urls.asset(page, urls.doc_data('statements.csv'))}).",
+        "",
+        "</div>",
+    ]
 
 
 # --------------------------------------------------------------------------- the form
@@ -103,8 +182,9 @@ FIELDSETS = (
 )
 
 
-def _form(ix: Index) -> list[str]:
-    options = facet_options(ix)
+def _form() -> list[str]:
+    """The form, its selects holding only "Any": finder.js adds each filter's values from
+    facets.js, so that the page does not grow with the number of reports, events, speakers."""
     out = [
         '<form class="dossier-finder-form" id="finder-form" hidden role="search" '
         'aria-label="Filter the statements">',
@@ -126,21 +206,15 @@ def _form(ix: Index) -> list[str]:
     for legend, keys in FIELDSETS:
         out += [f"<fieldset><legend>{legend}</legend>"]
         for key in keys:
-            out += _select(key, options[key])
+            control = f"finder-{key.replace('_', '-')}"
+            out += [
+                '<div class="dossier-finder-field">',
+                f'<label for="{control}">{LABELS[key]}</label>',
+                f'<select id="{control}" name="{key}"><option value="">Any</option></select>',
+                "</div>",
+            ]
         out += ["</fieldset>"]
     return [*out, "</details>", "</form>"]
-
-
-def _select(key: str, options: list[tuple[str, str]]) -> list[str]:
-    control = f"finder-{key.replace('_', '-')}"
-    out = [
-        '<div class="dossier-finder-field">',
-        f'<label for="{control}">{LABELS[key]}</label>',
-        f'<select id="{control}" name="{key}">',
-        '<option value="">Any</option>',
-    ]
-    out += [f'<option value="{html_attr(v)}">{html_text(label)}</option>' for v, label in options]
-    return [*out, "</select>", "</div>"]
 
 
 def facet_options(ix: Index) -> dict[str, list[tuple[str, str]]]:
@@ -153,7 +227,8 @@ def facet_options(ix: Index) -> dict[str, list[tuple[str, str]]]:
     venues = Counter(s.venue for s in ss)
     months = sorted({s.date.value[:7] for s in ss if s.date.precision != "year"})
     periods = sorted({s.date.value[:4] for s in ss} | set(months))
-    reports = [r for r in ix.corpus.reports if any(s.report == r.id for s in ss)]
+    quoted = {s.report for s in ss}
+    reports = [r for r in ix.corpus.reports if r.id in quoted]
     events = [e for e in ix.corpus.events if ix.event_statements(e.id)]
     return {
         "speaker": [(a.id, a.name) for a in by_name if a.id in speakers],
@@ -187,9 +262,14 @@ def _thread_label(first: Statement, ix: Index) -> str:
 # --------------------------------------------------------------------------- the rows
 
 
+def _rows(ix: Index, page: str) -> list[str]:
+    return [line for s in ix.statements for line in _row(s, ix, page)]
+
+
 def _row(s: Statement, ix: Index, page: str) -> list[str]:
     """One statement as a compact row: an item of a Markdown list, its attributes on its second
-    line (attr_list); every text escaped by `md_inline`, every link checked by MkDocs."""
+    line (attr_list); every text escaped by `md_inline`, every link checked by MkDocs.
+    finder.js draws the same row from the data past the page limit (its `row` function)."""
     report = ix.reports[s.report]
     para = report.paragraph(s.paragraph)
     speaker = md_inline(ix.actors[s.speaker].name)
@@ -208,25 +288,59 @@ def _row(s: Statement, ix: Index, page: str) -> list[str]:
     ]
 
 
-def words_md(s: Statement, paragraph: str) -> str:
-    """The statement's sentence with its words in <mark>, at most CONTEXT_WORDS words of the
-    sentence on either side; the words alone, marked, if the span cannot be found."""
-    span = locate(paragraph, s.text)
+@dataclass(frozen=True)
+class Context:
+    """Where a statement's words stand in their paragraph, with the part of their sentence
+    shown around them: `paragraph[before:start]`, then the words `paragraph[start:end]`, then
+    `paragraph[end:after]`; `cut_before`/`cut_after` when the sentence goes on (shown "…")."""
+
+    before: int
+    start: int
+    end: int
+    after: int
+    cut_before: bool
+    cut_after: bool
+
+
+def context(paragraph: str, text: str) -> Context | None:
+    """The statement's sentence, at most CONTEXT_WORDS words of it on either side of the
+    words; None if the words cannot be found (the build checks that they are there)."""
+    span = locate(paragraph, text)
     if span is None:
-        return f"<mark>{md_inline(s.text)}</mark>"
+        return None
     start, end = span
-    before = _SENTENCE_END.split(paragraph[:start])[-1]
-    after_match = _SENTENCE_END.search(paragraph, end)
-    after = paragraph[end : after_match.start() + 1 if after_match else len(paragraph)]
+    before = start - len(_SENTENCE_END.split(paragraph[:start])[-1])
     if paragraph[end - 1] in ".!?":  # the words end their sentence: keep only closing marks
         rest = paragraph[end:]
-        after = rest[: len(rest) - len(rest.lstrip("\"'”’)"))]
-    before_words, after_words = before.split(), after.split()
-    if len(before_words) > CONTEXT_WORDS:
-        before = "… " + " ".join(before_words[-CONTEXT_WORDS:]) + (" " * before[-1:].isspace())
-    if len(after_words) > CONTEXT_WORDS:
-        after = (" " * after[:1].isspace()) + " ".join(after_words[:CONTEXT_WORDS]) + " …"
-    return f"{_piece(before)}<mark>{md_inline(paragraph[start:end])}</mark>{_piece(after)}"
+        after = end + len(rest) - len(rest.lstrip("\"'”’)"))
+    else:
+        found = _SENTENCE_END.search(paragraph, end)
+        after = found.start() + 1 if found else len(paragraph)
+    words_before = list(re.finditer(r"\S+", paragraph[before:start]))
+    words_after = list(re.finditer(r"\S+", paragraph[end:after]))
+    cut_before = len(words_before) > CONTEXT_WORDS
+    cut_after = len(words_after) > CONTEXT_WORDS
+    if cut_before:
+        before += words_before[-CONTEXT_WORDS].start()
+    if cut_after:
+        after = end + words_after[CONTEXT_WORDS - 1].end()
+    return Context(before, start, end, after, cut_before, cut_after)
+
+
+def words_md(s: Statement, paragraph: str) -> str:
+    """The statement's sentence with its words in <mark> (see `context`); the words alone,
+    marked, if they cannot be found."""
+    found = context(paragraph, s.text)
+    if found is None:
+        return f"<mark>{md_inline(s.text)}</mark>"
+    before = paragraph[found.before : found.start]
+    after = paragraph[found.end : found.after]
+    if found.cut_before:
+        before = "… " + " ".join(before.split()) + (" " * before[-1:].isspace())
+    if found.cut_after:
+        after = (" " * after[:1].isspace()) + " ".join(after.split()) + " …"
+    marked = md_inline(paragraph[found.start : found.end])
+    return f"{_piece(before)}<mark>{marked}</mark>{_piece(after)}"
 
 
 def _piece(text: str) -> str:
@@ -241,12 +355,18 @@ def _piece(text: str) -> str:
 def locate(paragraph: str, text: str) -> tuple[int, int] | None:
     """Where `text` stands in `paragraph`, ignoring differences of whitespace and of straight
     and curly quote marks (the build checks that it is there)."""
+    text = text.strip()
+    if not _ODD_SPACE.search(paragraph) and not _ODD_SPACE.search(text):
+        # Single spaces only, as nearly every paragraph has: a plain search once every quote
+        # mark is the same one (as quick as the corpus is large; the pattern below is not).
+        at = _ONE_QUOTE.sub('"', paragraph).find(_ONE_QUOTE.sub('"', text)) if text else -1
+        return (at, at + len(text)) if at >= 0 else None
     parts = []
-    for chunk in re.split(r"(\s+)", text.strip()):
+    for chunk in re.split(r"(\s+)", text):
         if chunk.isspace():
             parts.append(r"\s+")
         elif chunk:
-            parts.append("".join(_QUOTE_CLASS if c in _QUOTES else re.escape(c) for c in chunk))
+            parts.append(re.escape(chunk).translate(_ANY_QUOTE))
     match = re.search("".join(parts), paragraph) if parts else None
     return (match.start(), match.end()) if match else None
 
@@ -254,25 +374,101 @@ def locate(paragraph: str, text: str) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- the data
 
 
-def finder_data(ix: Index) -> str:
-    """`assets/generated/finder-data.js`: see the module's docstring."""
-    records = statements_records(ix)
-    rows = [_flat(r) for r in records]
-    columns = list(rows[0]) if rows else []
-    paragraphs = {
-        f"{s.report}#{s.paragraph}": ix.reports[s.report].paragraph(s.paragraph).text
-        for s in ix.statements
-    }
-    data = {
+@dataclass(frozen=True)
+class DataPart:
+    """One data file's statements: `name` is its file's (`2024`, `2024-06`, `2024-06-p2`),
+    `period` the dates it covers, `start` its first statement's place in date order."""
+
+    name: str
+    period: str
+    start: int
+    statements: tuple[Statement, ...]
+
+
+def data_parts(statements: tuple[Statement, ...], limit: int) -> list[DataPart]:
+    """The statements (in date order) as parts of at most `limit`: a year, or past the limit
+    its months (those dated to the year alone first, as they sort), a month past it in
+    numbered parts. A part's statements follow each other in date order."""
+    out: list[DataPart] = []
+    start = 0
+    for year, group in groupby(statements, key=lambda s: s.date.value[:4]):
+        items = tuple(group)
+        if len(items) <= limit:
+            out.append(DataPart(year, year, start, items))
+        else:
+            out += _months(year, items, start, limit)
+        start += len(items)
+    return out
+
+
+def _months(year: str, items: tuple[Statement, ...], start: int, limit: int) -> list[DataPart]:
+    undated = tuple(s for s in items if s.date.precision == "year")
+    out = [DataPart(year, year, start, undated)] if undated else []
+    start += len(undated)
+    for month, group in groupby(items[len(undated) :], key=lambda s: s.date.value[:7]):
+        in_month = tuple(group)
+        pieces = [in_month[i : i + limit] for i in range(0, len(in_month), limit)]
+        for n, piece in enumerate(pieces, start=1):
+            name = month if len(pieces) == 1 else f"{month}-p{n}"
+            out.append(DataPart(name, month, start, piece))
+            start += len(piece)
+    return out
+
+
+def facets_data(ix: Index, columns: list[str]) -> dict[str, object]:
+    """What every part shares: see the module's docstring."""
+    speakers = sorted({s.speaker for s in ix.statements})
+    return {
         "filters": list(urls.FINDER_FILTERS),
         "columns": columns,
-        "rows": [[row[c] for c in columns] for row in rows],
-        "paragraphs": paragraphs,
-        "threads": {s.id: t.anchor_id for t in ix.threads for s in t.statements},
+        "options": {key: [list(o) for o in opts] for key, opts in facet_options(ix).items()},
+        "actors": {a: [ix.actors[a].name, urls.url_actor(a)] for a in speakers},
+        # A report's title, and its address up to a paragraph's anchor (the paragraph's id).
+        "reports": {
+            r: [ix.reports[r].title, urls.url_paragraph(r, "")]
+            for r in sorted({s.report for s in ix.statements})
+        },
     }
+
+
+def part_data(ix: Index, part: DataPart, rows: list[list[str]]) -> dict[str, object]:
+    """One part's statements (`rows`: their rows of statements.csv): see the module's
+    docstring."""
+    paragraphs = {
+        f"{s.report}#{s.paragraph}": ix.reports[s.report].paragraph(s.paragraph).text
+        for s in part.statements
+    }
+    return {
+        "rows": rows,
+        "shown": [_shown(ix, s) for s in part.statements],
+        "paragraphs": paragraphs,
+        "threads": {s.id: ix.thread_of[s.id].anchor_id for s in part.statements
+                    if s.id in ix.thread_of},
+    }  # fmt: skip
+
+
+def _shown(ix: Index, s: Statement) -> list[str | int]:
+    """What a row shows that statements.csv lacks: the date as shown, the ¶ number, and (when
+    found) where the words and their context stand in the paragraph, in UTF-16 code units as
+    JavaScript counts them, with 1 (cut before) + 2 (cut after)."""
+    para = ix.reports[s.report].paragraph(s.paragraph)
+    out: list[str | int] = [s.date.display(), para.number]
+    found = context(para.text, s.text)
+    if found:
+        units = [_utf16(para.text, i) for i in (found.before, found.start, found.end)]
+        out += [*units, _utf16(para.text, found.after)]
+        out.append(found.cut_before + 2 * found.cut_after)
+    return out
+
+
+def _utf16(text: str, index: int) -> int:
+    """A position in `text` counted in UTF-16 code units (a character past U+FFFF is two)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def _script(name: str, data: dict[str, object]) -> str:
     return (
         f"// {MARKER} from docs/reports/*.md and data/*.yml; do not edit.\n"
-        "// The statement finder's data (see scripts/dossier/render/finder.py): statements.csv's\n"
-        "// columns and rows, the paragraphs that hold statements, and each statement's thread.\n"
-        f"window.DOSSIER_FINDER = {json_for_html(data)};\n"
+        f"// The statement finder's data, part {name} (see scripts/dossier/render/finder.py).\n"
+        f"dossierFinderData({json_for_html({'part': name, **data})});\n"
     )
