@@ -187,14 +187,14 @@ def _html(page: str, tmp_path: Path) -> Tree:
 
 def test_the_page_shows_the_figures_the_budgets_and_the_chart(tmp_path: Path) -> None:
     page = _page(tmp_path, sample())
-    assert "| | 5 reports | 100 reports | 1,000 reports | 2,000 reports |" in page
-    seconds = " | ".join(f"{s}\u00a0s" for s in ("0.30", "0.50", "1.60", "3.30"))
-    assert f"| Generator (`dossier build`) | {seconds} |" in page
-    assert "| Reports per second | 17 | 200 | 625 | 606 |" in page
-    assert "| MkDocs per page | 17.4\u00a0ms | 15.0\u00a0ms | 16.0\u00a0ms | 16.8\u00a0ms |" in page
-    assert "900.0\u00a0kB (/statements/2024/)" not in page  # sizes over 100 kB: whole kB
-    assert "900\u00a0kB (/statements/2024/)" in page
-    assert "| Edit-to-reload, `mkdocs serve --dirty` | 2.50\u00a0s |" in page
+    assert "| Reports | Statements | Generator (`dossier build`) | Reports per second |" in page
+    assert "| 5 (real) | 75 | 0.30\u00a0s | 17 | 20.0\u00a0% |" in page
+    assert "| 1,000 | 15,000 | 1.60\u00a0s | 625 | 3.8\u00a0% |" in page
+    assert "| 1,000 | 2,500 | 40.0\u00a0s | 16.0\u00a0ms | 41.6\u00a0s |" in page
+    assert "| 100 | 0.45\u00a0s | 1.50\u00a0s |" in page  # check, Zensical
+    assert "| 2,000 | /statements/2024/ | 900\u00a0kB | 51.0\u00a0kB |" in page  # kB whole past 100
+    assert "| 100 | 1 | 2 | 2 | 3.00\u00a0s |" in page  # files written, pages rebuilt
+    assert "| 1,000 | 6.00\u00a0s | 2.50\u00a0s |" in page  # edit-to-reload
     assert "13 budgets not met" not in page and "0 budgets not met, 0 not measured." in page
     text = _html(page, tmp_path).plain
     assert "a machine with 2 cores (Python 3.11.2, MkDocs 1.6.1, Zensical 0.0.73)" in text
@@ -206,7 +206,7 @@ def test_the_page_shows_the_figures_the_budgets_and_the_chart(tmp_path: Path) ->
     label = svgs[0]["aria-label"] or ""
     assert label.startswith("Build time against corpus size. Full build (generator and MkDocs):")
     assert "2,000 reports 87.3 s" in label and "Zensical build: 5 reports 0.3 s" in label
-    assert page.index("## Figures") < page.index("<figure") < page.index("## Budgets")
+    assert page.index("### Site build") < page.index("<figure") < page.index("### Other")
 
 
 def test_a_missed_budget_is_said_in_words(tmp_path: Path) -> None:
@@ -304,7 +304,7 @@ def test_the_build_stops_on_a_bad_file_and_shows_a_good_one(tmp_path: Path) -> N
     _root(project.root, dump(sample()))
     assert run_dossier(project.root, "build").returncode == 0
     written = (project.root / "docs" / urls.PERFORMANCE).read_text("utf-8")
-    assert "| Reports per second | 17 | 200 | 625 | 606 |" in written
+    assert "| 2,000 | 30,000 | 3.30\u00a0s | 606 | 3.8\u00a0% |" in written
 
 
 # --- the script's pieces -----------------------------------------------------------------------

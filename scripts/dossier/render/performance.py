@@ -505,10 +505,6 @@ def _zensical_cell(s: Size) -> str:
     )
 
 
-def _page_cell(page: Page) -> str:
-    return f"{_size(page.bytes)} ({md_cell('/' + page.address)})"
-
-
 def _search_cell(s: Size, part: str) -> str:
     if s.search is None:
         return "not measured"
@@ -519,13 +515,19 @@ def _search_cell(s: Size, part: str) -> str:
     return _size(s.search.page_view_bytes)
 
 
+def _edit(s: Size, kind: str) -> Edit | None:
+    return next((e for e in s.edits if e.edit == kind), None)
+
+
 def _edit_cell(s: Size, kind: str, part: str) -> str:
-    edit = next((e for e in s.edits if e.edit == kind), None)
+    edit = _edit(s, kind)
     if edit is None:
         return "not measured"
     if part == "written":
-        return f"{len(edit.written)} ({len(edit.without_edit)} without the edit)"
-    return f"{edit.html_changed} ({len(edit.html_without_edit)} without the edit)"
+        return f"{len(edit.written):,}"
+    if part == "html":
+        return f"{edit.html_changed:,}"
+    return _secs(edit.dirty_build_seconds)
 
 
 def _reload_cell(s: Size, dirty: bool) -> str:
@@ -535,33 +537,50 @@ def _reload_cell(s: Size, dirty: bool) -> str:
     return "not seen" if value is None else _secs(value)
 
 
-Row = tuple[str, Callable[[Size], str]]
-ROWS: tuple[Row, ...] = (
-    ("Corpus", lambda s: s.corpus),
-    ("Statements", lambda s: f"{s.statements:,}"),
-    ("Pages built", lambda s: f"{s.pages:,}"),
-    ("Generator (`dossier build`)", lambda s: _secs(s.generator.seconds)),
-    ("Reports per second", lambda s: f"{s.reports_per_second:,.0f}"),
-    ("`dossier check`", lambda s: _secs(s.check.seconds)),
-    ("MkDocs (`mkdocs build --strict`)", lambda s: _secs(s.mkdocs.seconds)),
-    ("Full build (generator and MkDocs)", lambda s: _secs(s.full_build)),
-    ("MkDocs per page", lambda s: f"{s.ms_per_page:,.1f}{NBSP}ms"),
-    ("Generator's share of the full build", lambda s: f"{s.generator_share * 100:.1f}{NBSP}%"),
-    ("Zensical (`zensical build --strict`)", _zensical_cell),
-    ("Peak memory: generator", lambda s: _mib(s.generator.peak_kib)),
-    ("Peak memory: MkDocs", lambda s: _mib(s.mkdocs.peak_kib)),
-    ("Peak memory: Zensical", lambda s: _mib(s.zensical.peak_kib) if s.zensical else "not run"),
-    ("Largest page", lambda s: _page_cell(s.largest_page)),
-    ("Report page (median size)", lambda s: _page_cell(s.report_page)),
-    ("Search: first query, transferred", lambda s: _search_cell(s, "bytes")),
-    ("Search: first results after", lambda s: _search_cell(s, "seconds")),
-    ("Search index on a page view without search", lambda s: _search_cell(s, "view")),
-    ("Files written after a note is added", lambda s: _edit_cell(s, "note", "written")),
-    ("Files written after a title is changed", lambda s: _edit_cell(s, "title", "written")),
-    ("Pages changed by `mkdocs build --dirty` after the title edit",
-     lambda s: _edit_cell(s, "title", "html")),
-    ("Edit-to-reload, `mkdocs serve`", lambda s: _reload_cell(s, False)),
-    ("Edit-to-reload, `mkdocs serve --dirty`", lambda s: _reload_cell(s, True)),
+Column = tuple[str, Callable[[Size], str]]
+# The figures, a table per subject, a row per corpus size: narrow enough for a phone.
+TABLES: tuple[tuple[str, tuple[Column, ...]], ...] = (
+    ("Generator", (
+        ("Statements", lambda s: f"{s.statements:,}"),
+        ("Generator (`dossier build`)", lambda s: _secs(s.generator.seconds)),
+        ("Reports per second", lambda s: f"{s.reports_per_second:,.0f}"),
+        ("Share of the full build", lambda s: f"{s.generator_share * 100:.1f}{NBSP}%"),
+    )),
+    ("Site build", (
+        ("Pages built", lambda s: f"{s.pages:,}"),
+        ("MkDocs (`--strict`)", lambda s: _secs(s.mkdocs.seconds)),
+        ("MkDocs per page", lambda s: f"{s.ms_per_page:,.1f}{NBSP}ms"),
+        ("Full build", lambda s: _secs(s.full_build)),
+    )),
+    ("Other commands", (
+        ("`dossier check`", lambda s: _secs(s.check.seconds)),
+        ("Zensical (`zensical build --strict`)", _zensical_cell),
+    )),
+    ("Peak memory", (
+        ("Generator", lambda s: _mib(s.generator.peak_kib)),
+        ("MkDocs", lambda s: _mib(s.mkdocs.peak_kib)),
+        ("Zensical", lambda s: _mib(s.zensical.peak_kib) if s.zensical else "not run"),
+    )),
+    ("Page sizes", (
+        ("Largest page", lambda s: md_cell("/" + s.largest_page.address)),
+        ("Its size", lambda s: _size(s.largest_page.bytes)),
+        ("Report page (median)", lambda s: _size(s.report_page.bytes)),
+    )),
+    ("Search", (
+        ("First query: transferred", lambda s: _search_cell(s, "bytes")),
+        ("First results after", lambda s: _search_cell(s, "seconds")),
+        ("Index on a page view without search", lambda s: _search_cell(s, "view")),
+    )),
+    ("After a one-report edit", (
+        ("Files written: note added", lambda s: _edit_cell(s, "note", "written")),
+        ("Files written: title changed", lambda s: _edit_cell(s, "title", "written")),
+        ("Pages rebuilt (`--dirty`)", lambda s: _edit_cell(s, "title", "html")),
+        ("`mkdocs build --dirty`", lambda s: _edit_cell(s, "title", "seconds")),
+    )),
+    ("Edit-to-reload", (
+        ("`mkdocs serve`", lambda s: _reload_cell(s, False)),
+        ("`mkdocs serve --dirty`", lambda s: _reload_cell(s, True)),
+    )),
 )  # fmt: skip
 
 
@@ -582,11 +601,45 @@ def performance_page(measurement: Measurement | None) -> str:
     if measurement is None:
         out += ["Not measured yet.", "", HOW_TO_MEASURE, "", *_search_choice()]
         return "\n".join(out) + "\n"
-    out += [_measured(measurement), "", "## Figures", "", *_table(measurement), ""]
-    out += [*_notes(measurement), "", time_figure(measurement), ""]
-    out += ["## Budgets", "", *_budget_table(measurement), ""]
+    out += [_measured(measurement), "", "## Figures", "", MEASURES, ""]
+    for heading, columns in TABLES:
+        out += [f"### {heading}", "", *NOTES.get(heading, []), *_table(measurement, columns), ""]
+        if heading == "Site build":  # the chart of those times
+            out += [time_figure(measurement), ""]
+    out += [*_failures(measurement), "## Budgets", "", *_budget_table(measurement), ""]
     out += [*_search_choice(), "## Measuring again", "", HOW_TO_MEASURE, ""]
     return "\n".join(out) + "\n"
+
+
+MEASURES = (
+    "Each size is built in a folder of its own: the real corpus, or a synthetic one made by "
+    "`scripts/synth.py`. Times are wall-clock seconds of each command run on its own; peak "
+    "memory is the largest resident memory of the command's processes; page sizes are of "
+    "the built HTML files."
+)
+NOTES = {
+    "Search": [
+        "In Chromium, the site served compressed (gzip): the bytes transferred because of a "
+        "first query and the seconds from its last keystroke to the first result shown, and "
+        "what a page view with no search downloads of the search index.",
+        "",
+    ],
+    "After a one-report edit": [
+        "The report page of median size is edited twice: a note added to its front matter, "
+        "then its title changed (every page that lists the report shows the title). The "
+        "generator writes only the files whose bytes change; each of them must hold the "
+        "edit. `mkdocs build --dirty` then rebuilds only the pages whose Markdown is newer "
+        "than their HTML.",
+        "",
+    ],
+    "Edit-to-reload": [
+        "Seconds from saving a report until `mkdocs serve -f mkdocs.serve.yml` (what `make "
+        "serve` runs: the generator runs before each build) serves its page with the change. "
+        "With `--dirty` only changed pages are rebuilt, and the build cannot be strict: MkDocs "
+        "warns on every dirty build that navigation may be out of date.",
+        "",
+    ],
+}
 
 
 def _measured(m: Measurement) -> str:
@@ -600,28 +653,25 @@ def _measured(m: Measurement) -> str:
     )
 
 
-def _table(m: Measurement) -> list[str]:
-    heads = [f"{s.reports:,} reports" for s in m.sizes]
-    out = ["| | " + " | ".join(heads) + " |", "|---|" + "--:|" * len(heads)]
-    for label, cell in ROWS:
-        out.append(f"| {label} | " + " | ".join(cell(s) for s in m.sizes) + " |")
+def _table(m: Measurement, columns: Sequence[Column]) -> list[str]:
+    out = [
+        "| Reports | " + " | ".join(head for head, _ in columns) + " |",
+        "|--:|" + "--:|" * len(columns),
+    ]
+    for s in m.sizes:
+        name = f"{s.reports:,}" + (" (real)" if s.corpus == "real" else "")
+        out.append(f"| {name} | " + " | ".join(cell(s) for _, cell in columns) + " |")
     return out
 
 
-def _notes(m: Measurement) -> list[str]:
-    out = [
-        "Times are wall-clock seconds of each command run on its own. Peak memory is the "
-        "largest resident memory of the command's processes. Sizes are of the built HTML "
-        "files; search figures are bytes transferred compressed (gzip) and seconds from the "
-        "last keystroke to the first result, in Chromium. After each edit the generator runs "
-        "again, and a file it writes that does not hold the edit would be a file rewritten "
-        "for nothing.",
-    ]
+def _failures(m: Measurement) -> list[str]:
+    """What failed, as it was said (one line each)."""
+    out = []
     for s in m.sizes:
         if s.zensical and s.zensical.error:
-            out += ["", f"Zensical at {s.reports:,} reports failed: {md_inline(s.zensical.error)}"]
+            out += [f"Zensical at {s.reports:,} reports failed: {md_inline(s.zensical.error)}", ""]
         if s.serve and s.serve.error:
-            out += ["", f"`mkdocs serve` at {s.reports:,} reports: {md_inline(s.serve.error)}"]
+            out += [f"`mkdocs serve` at {s.reports:,} reports: {md_inline(s.serve.error)}", ""]
     return out
 
 
@@ -743,7 +793,7 @@ def _axes(p: Plot, n_step: float, t_step: float) -> str:
 
 def time_chart(m: Measurement, width: float, cls: str) -> str:
     """Seconds against reports, one line per series, the legend below; an image named by its
-    content (the table above gives every figure)."""
+    content (the tables give every figure)."""
     drawn = series(m)
     top_n = max(n for s in drawn for n, _ in s.points)
     top_t = max(t for s in drawn for _, t in s.points)
@@ -751,7 +801,7 @@ def time_chart(m: Measurement, width: float, cls: str) -> str:
     max_n = n_step * math.ceil(top_n / n_step - 1e-9)
     max_t = t_step * max(1, math.ceil(top_t / t_step - 1e-9))
     left = text_width(f"{max_t:,.0f} s", FONT) + 16
-    plot = Plot(left, 24 + 220, width - left - 16, 220, max(max_n, 1), max_t)
+    plot = Plot(left, 24 + 220, width - left - 30, 220, max(max_n, 1), max_t)
     swatches = [Swatch(_swatch(s), 34, s.label) for s in drawn]
     key, key_h = legend([("Lines:", swatches)], 0, plot.bottom + 60, width)
     body = _axes(plot, n_step, t_step) + "\n" + key + "\n" + el(
@@ -794,8 +844,8 @@ def time_figure(m: Measurement) -> str:
     """The chart in two drawings, wide and narrow (docs/assets/chart.css shows the one that
     fits the column), and its caption. HTML for a raw block (no blank line)."""
     caption = (
-        "<figcaption>Seconds to build the site against the number of reports, from the "
-        "table above. A straight line means time grows in proportion to the corpus."
+        "<figcaption>Seconds to build the site against the number of reports (the figures "
+        "are in the tables). A straight line means time grows in proportion to the corpus."
         "</figcaption>"
     )
     return "\n".join([
