@@ -11,6 +11,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,7 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURE_CORPUS, REPO, make_project, run_dossier
+import test_browser
+from conftest import FIXTURE_CORPUS, REPO, build_project, make_project, run_dossier, served
 from dossier import urls
 from dossier.problems import InputError
 from dossier.render.performance import (
@@ -32,6 +34,10 @@ from dossier.render.performance import (
     read_performance,
 )
 from mdrender import Tree, render
+from test_browser import DESKTOP, PHONE, axe_summary
+
+browser = test_browser.browser  # test_browser.py's Chromium, shared by name
+new_page = test_browser.new_page
 
 HOSTILE = '<script>alert(1)</script> [x](javascript:alert(1)) `code` *em* {: #id } --8<-- "a"'
 
@@ -305,6 +311,50 @@ def test_the_build_stops_on_a_bad_file_and_shows_a_good_one(tmp_path: Path) -> N
     assert run_dossier(project.root, "build").returncode == 0
     written = (project.root / "docs" / urls.PERFORMANCE).read_text("utf-8")
     assert "| 2,000 | 30,000 | 3.30\u00a0s | 606 | 3.8\u00a0% |" in written
+
+
+@pytest.fixture(scope="module")
+def performance_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture corpus's site with the sample measurement, built and served."""
+    project = make_project(tmp_path_factory.mktemp("performance"), FIXTURE_CORPUS)
+    (project.root / urls.PERFORMANCE_DATA).write_text(dump(sample()), "utf-8")
+    build_project(project.root)
+    with served(project.site) as url:
+        yield url + urls.url_page(urls.PERFORMANCE)
+
+
+# The smallest drawn text of the chart that shows, in CSS pixels.
+SMALLEST_TEXT_JS = """() => Math.min(...[...document.querySelectorAll('figure.dossier-chart svg')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .flatMap(svg => [...svg.querySelectorAll('text')].map(text =>
+        parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a)))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])
+def test_the_page_reads_on_any_screen_in_both_schemes(
+    new_page: Any, performance_url: str, viewport: dict[str, int], scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(performance_url, wait_until="load")
+    page.wait_for_function("typeof window.document$ !== 'undefined'")
+    shown = page.locator("figure.dossier-chart svg:visible")
+    assert shown.count() == 1  # the drawing that fits the column
+    wanted = "chart-wide" if viewport is DESKTOP else "chart-narrow"
+    assert wanted in (shown.get_attribute("class") or "")
+    box = shown.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= viewport["width"]
+    assert page.evaluate(SMALLEST_TEXT_JS) >= 12
+    widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    mark = page.locator("figure.dossier-chart svg:visible .chart-lines circle").first
+    colour = mark.evaluate("e => getComputedStyle(e).fill")
+    assert colour == ("rgb(26, 94, 154)" if scheme == "light" else "rgb(140, 196, 255)")
+    result = Axe().run(page)
+    assert result.violations_count == 0, axe_summary(result.response["violations"])
 
 
 # --- the script's pieces -----------------------------------------------------------------------
