@@ -32,6 +32,7 @@ import contextlib
 import datetime
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -438,16 +439,28 @@ def build_steps(root: Path) -> dict[str, Any]:
     # the edits below start from a generator with nothing left to write.
     must(run(dossier(root, "build"), root), "dossier build, again")
     built = must(run(mkdocs_build(root / "site", "--strict"), root), "mkdocs build --strict")
+    index = search_index(root / "site")
     reports, statements = counted(generator)
     log(f"  check {check.seconds:.2f} s, generator {generator.seconds:.2f} s, "
-        f"mkdocs {built.seconds:.1f} s")  # fmt: skip
+        f"mkdocs {built.seconds:.1f} s"
+        + (f", search index {index.seconds:.1f} s" if index else ""))  # fmt: skip
     return {
         "reports": reports,
         "statements": statements,
         "check": check.step(),
         "generator": generator.step(),
         "mkdocs": built.step(),
+        "search_index": index.step() if index else None,
     }
+
+
+def search_index(site: Path) -> Ran | None:
+    """The site's search index, built after MkDocs as `make build` does; None for a site
+    without that step (the theme's own index, written by MkDocs)."""
+    if importlib.util.find_spec("dossier.search_index") is None:
+        return None
+    command = [sys.executable, "-m", "dossier.search_index", str(site)]
+    return must(run(command, site.parent), "the search index")
 
 
 def measure(size: int, options: Options) -> dict[str, Any]:

@@ -140,6 +140,7 @@ class Size:
     check: Step
     generator: Step
     mkdocs: Step
+    search_index: Step | None  # the site's search index (dossier.search_index); None: none
     zensical: Zensical | None  # None: not run
     largest_page: Page
     report_page: Page  # the report page of median size
@@ -149,7 +150,9 @@ class Size:
 
     @property
     def full_build(self) -> float:
-        return self.generator.seconds + self.mkdocs.seconds
+        """What `make build` runs: the generator, MkDocs and the search index."""
+        index = self.search_index.seconds if self.search_index else 0.0
+        return self.generator.seconds + self.mkdocs.seconds + index
 
     @property
     def reports_per_second(self) -> float:
@@ -204,7 +207,7 @@ def _growth(m: Measurement) -> list[Outcome]:
     out = []
     growing: tuple[tuple[str, str, Callable[[Size], float]], ...] = (
         ("linear-generator", "generator", lambda s: s.generator.seconds),
-        ("linear-build", "full build (generator and MkDocs)", lambda s: s.full_build),
+        ("linear-build", "full build", lambda s: s.full_build),
     )
     for id_, what, of in growing:
         ratio = _ratio(of(bigger) if bigger else None, of(big) if big else None)
@@ -394,7 +397,8 @@ class _PerfCheck(_Check):
 
     def size(self, value: object, where: Loc) -> Size:
         keys = ("check", "corpus", "edits", "generator", "largest_page", "mkdocs", "pages",
-                "report_page", "reports", "search", "serve", "statements", "zensical")  # fmt: skip
+                "report_page", "reports", "search", "search_index", "serve", "statements",
+                "zensical")  # fmt: skip
         size = self.mapping(value, where, keys)
         edits = self.items(size["edits"], (*where, "edits"))
         return Size(
@@ -405,6 +409,7 @@ class _PerfCheck(_Check):
             check=self.step(size["check"], (*where, "check")),
             generator=self.step(size["generator"], (*where, "generator")),
             mkdocs=self.step(size["mkdocs"], (*where, "mkdocs")),
+            search_index=self.optional(size["search_index"], (*where, "search_index"), self.step),
             zensical=self.optional(size["zensical"], (*where, "zensical"), self.zensical_run),
             largest_page=self.built_page(size["largest_page"], (*where, "largest_page")),
             report_page=self.built_page(size["report_page"], (*where, "report_page")),
@@ -554,11 +559,13 @@ TABLES: tuple[tuple[str, tuple[Column, ...]], ...] = (
     )),
     ("Other commands", (
         ("`dossier check`", lambda s: _secs(s.check.seconds)),
+        ("Search index", lambda s: _secs(s.search_index.seconds) if s.search_index else "none"),
         ("Zensical (`zensical build --strict`)", _zensical_cell),
     )),
     ("Peak memory", (
         ("Generator", lambda s: _mib(s.generator.peak_kib)),
         ("MkDocs", lambda s: _mib(s.mkdocs.peak_kib)),
+        ("Search index", lambda s: _mib(s.search_index.peak_kib) if s.search_index else "none"),
         ("Zensical", lambda s: _mib(s.zensical.peak_kib) if s.zensical else "not run"),
     )),
     ("Page sizes", (
@@ -613,7 +620,8 @@ def performance_page(measurement: Measurement | None) -> str:
 
 MEASURES = (
     "Each size is built in a folder of its own: the real corpus, or a synthetic one made by "
-    "`scripts/synth.py`. Times are wall-clock seconds of each command run on its own; peak "
+    "`scripts/synth.py`. Times are wall-clock seconds of each command run on its own; the "
+    "full build is what `make build` runs: the generator, MkDocs and the search index. Peak "
     "memory is the largest resident memory of the command's processes; page sizes are of "
     "the built HTML files."
 )
@@ -709,7 +717,7 @@ def series(m: Measurement) -> list[Series]:
         (s.reports, s.zensical.seconds) for s in m.sizes if s.zensical and not s.zensical.error
     )
     drawn = [
-        Series("Full build (generator and MkDocs)", "chart-mark", "circle", "none",
+        Series("Full build", "chart-mark", "circle", "none",
                tuple((s.reports, s.full_build) for s in m.sizes)),
         Series("Generator", "chart-guide", "square", "6 4",
                tuple((s.reports, s.generator.seconds) for s in m.sizes)),
