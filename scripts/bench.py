@@ -540,6 +540,23 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)  # fmt: skip
 
 
+CODE = ("scripts/dossier", "scripts/synth.py", "scripts/searchbench.py", "docs/assets",
+        "overrides", "mkdocs.yml", "mkdocs.serve.yml")  # fmt: skip
+
+
+def code_fingerprint() -> str:
+    """A digest of the code and site files a run measures: a run whose code changed while it
+    ran mixes versions (an edit would seem to rewrite files it does not change)."""
+    digest = hashlib.sha256()
+    for part in CODE:
+        path = REPO / part
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(REPO).as_posix().encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     sizes = args.sizes or list(SMOKE_SIZES if args.smoke else SIZES)
@@ -552,7 +569,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if options.zensical and not ZENSICAL.is_file():
         raise SystemExit(f"bench: {ZENSICAL} is missing (make test creates it), or --skip-zensical")
+    code = code_fingerprint()
     measured = [measure(size, options) for size in sorted(set(sizes))]
+    if code_fingerprint() != code:
+        log("bench: warning: the code changed during the run; its figures mix versions")
     data, status = judged(record(measured, options.zensical), args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(dump(data), "utf-8")
