@@ -27,9 +27,10 @@ serve: $(VENV)/.installed  ## generate, build and serve on http://127.0.0.1:8000
 	$(BIN)/dossier build
 	$(BIN)/mkdocs serve -f mkdocs.serve.yml --strict --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed  ## generate, then build the static site into site/
+build: $(VENV)/.installed  ## generate, build the static site into site/, then index it for search (Pagefind)
 	$(BIN)/dossier build
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m dossier.search_index site
 
 .PHONY: offline
 offline: $(VENV)/.installed  ## generate, then build the offline copy (works from file://) into build/dossier-offline.zip

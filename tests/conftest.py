@@ -35,6 +35,7 @@ HAND_WRITTEN = (
     "docs/assets/offline.js",
     "docs/assets/original.css",
     "docs/assets/search-gate.js",
+    "docs/assets/search-worker.js",
     "overrides/main.html",
 )
 
@@ -91,14 +92,22 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def index_search(root: Path) -> None:
+    """The site's search index, made after MkDocs as `make build` makes it."""
+    from dossier.search_index import index_site
+
+    index_site(root / "site")
+
+
 def build_project(root: Path) -> None:
     """Generate in-process (goldens and failures show the generator's own traceback), then
-    build with MkDocs `--strict` as a user would."""
+    build with MkDocs `--strict` and index search, as a user would."""
     from dossier.build import generate
 
     generate(root, write=True)
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
+    index_search(root)
 
 
 @pytest.fixture(scope="session")
@@ -136,6 +145,7 @@ def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     (project.root / "includes" / SNIPPET_TARGET).write_text(INCLUDES_MARKER + "\n", "utf-8")
     built = mkdocs_build(project.root)
     assert built.returncode == 0, built.stderr
+    index_search(project.root)
     return project
 
 

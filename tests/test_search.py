@@ -6,9 +6,12 @@ reader sees, opens it, and asserts that the page lands on its anchor (in view, b
 sticky header) with the searched word highlighted. One browser page serves every journey, as
 a reader's tab would, so the suite stays fast.
 
-The index itself is checked without a browser: no word in it keeps a quotation mark or a
-bracket under the separator of mkdocs.yml (Material splits words with that same expression
-when it indexes and when it reads a query).
+The index itself is checked without a browser. The theme's own index (what MkDocs builds:
+the sections Pagefind is fed, and the offline copy's index): no word in it keeps a quotation
+mark or a bracket under the separator of mkdocs.yml (Material splits words with that same
+expression when it indexes, when it reads a query and when it highlights, and so does the
+Pagefind worker when it marks the words found). The published site: the theme's index file
+holds its settings only, and Pagefind has a record for every section.
 
 Results are "rows" as a reader sees them: for each page in the list, its sections shown
 (those folded under "N more on this page" are not), or the page itself when it shows none.
@@ -19,6 +22,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
@@ -191,8 +196,21 @@ def _tokens(text: str, separator: re.Pattern[str]) -> list[str]:
     return [t for t in separator.split(re.sub(r"<[^>]*>", " ", text)) if t]
 
 
-def test_no_indexed_word_keeps_a_quote_mark_or_bracket(real_project: Project):
-    index = json.loads((real_project.site / "search" / "search_index.json").read_text("utf-8"))
+@pytest.fixture(scope="module")
+def theme_index(real_project: Project, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The theme's own index of the real dossier: MkDocs' build, before the Pagefind step."""
+    out = tmp_path_factory.mktemp("theme-index")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=real_project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    return json.loads((out / "search" / "search_index.json").read_text("utf-8"))
+
+
+def test_no_indexed_word_keeps_a_quote_mark_or_bracket(theme_index: dict):
+    index = theme_index
     separator = re.compile(index["config"]["separator"])
     words = [
         token
@@ -212,9 +230,8 @@ def test_no_indexed_word_keeps_a_quote_mark_or_bracket(real_project: Project):
     assert not {w for w in lower if "’s" in w or "'s" in w}
 
 
-def test_report_paragraphs_are_sections_and_metadata_is_not_indexed(real_project: Project):
-    index = json.loads((real_project.site / "search" / "search_index.json").read_text("utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
+def test_report_paragraphs_are_sections_and_metadata_is_not_indexed(theme_index: dict):
+    docs = {doc["location"]: doc for doc in theme_index["docs"]}
     page = docs[R2024_03]
     # The report's own entry is its title alone: no metadata panel, citation or notes line.
     assert page["text"] == "", page["text"][:200]
@@ -224,6 +241,21 @@ def test_report_paragraphs_are_sections_and_metadata_is_not_indexed(real_project
     assert "18 March 2024" not in para["text"]  # no chip text
     sections = [loc for loc in docs if loc.startswith(R2024_03 + "#")]
     assert sections == [f"{R2024_03}#p{n}" for n in range(1, 13)], sections
+
+
+def test_the_site_searches_with_pagefind_and_the_theme_index_keeps_its_settings(
+    real_project: Project, theme_index: dict
+):
+    published = json.loads((real_project.site / "search" / "search_index.json").read_text())
+    assert published["docs"] == []
+    assert published["config"] == {**theme_index["config"], "pagefind": "pagefind/"}
+    bundle = real_project.site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(theme_index["docs"])
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.en.pagefind").is_file()
+    assert len(list((bundle / "fragment").iterdir())) == len(theme_index["docs"])
+    assert not list(bundle.glob("*-ui.*")), "Pagefind's own interfaces are not published"
+    assert (real_project.site / "assets" / "search-worker.js").is_file()
 
 
 # --------------------------------------------------------------------------- journeys

@@ -1,17 +1,27 @@
-/* Search that costs nothing until it is used.
+/* Search that costs nothing until it is used, and little when it is.
  *
- * Material for MkDocs fetches the whole search index (search/search_index.json) as soon as a
- * page loads, whether or not the reader ever searches: on the dossier that is most of what a
- * page downloads. This script, which runs before the theme's code, holds that one request
- * back until the reader opens search: focuses the search box, opens the search dialog, or
- * types one of the theme's search shortcuts (/, s, f). A page opened from a search result
- * (…?h=word, which highlights the words found) needs the index at once and gets it.
- * Meanwhile the theme shows "Initializing search", as it does while the index loads.
+ * 1. The index waits for search. Material for MkDocs fetches its search index
+ *    (search/search_index.json) as soon as a page loads, whether or not the reader ever
+ *    searches. This script, which runs before the theme's code, holds that one request back
+ *    until the reader opens search: focuses the search box, opens the search dialog, or types
+ *    one of the theme's search shortcuts (/, s, f). A page opened from a search result
+ *    (…?h=word, which highlights the words found) needs the index's settings at once and gets
+ *    them. Meanwhile the theme shows "Initializing search", as it does while the index loads.
  *
- * How: the theme requests the index with XMLHttpRequest. `send` on a request for the index
- * waits for the first sign of search; every other request goes out untouched. Opened from
- * disk (file://) the theme loads search_index.js with a script element instead, which this
- * script leaves alone: the offline copy has its index on disk.
+ *    How: the theme requests the index with XMLHttpRequest. `send` on a request for the index
+ *    waits for the first sign of search; every other request goes out untouched. Opened from
+ *    disk (file://) the theme loads search_index.js with a script element instead, which this
+ *    script leaves alone: the offline copy has its index on disk.
+ *
+ * 2. Pagefind answers. Served over http(s), the theme's search runs in assets/search-worker.js
+ *    instead of the theme's own worker: that worker answers the theme's messages with
+ *    Pagefind, which downloads only the parts of its index a query needs (see that file and
+ *    scripts/dossier/search_index.py). The theme reads its worker's address from the page's
+ *    settings (the #__config script) when its code starts, just after this script; the
+ *    address of its own worker goes along, for a site built without a Pagefind index. Opened
+ *    from disk Pagefind cannot run (browsers refuse its requests and its WebAssembly there):
+ *    the offline copy keeps the theme's own search. A theme whose search is not Material's
+ *    (no form named "search") is left as it is.
  */
 (() => {
   "use strict";
@@ -65,4 +75,25 @@
     }
   }, true);
 
+  // --- 2: the worker --------------------------------------------------------------------
+
+  function useSearchWorker() {
+    const settings = document.getElementById("__config");
+    if (location.protocol === "file:" || !settings || !document.forms.namedItem("search")) {
+      return;
+    }
+    try {
+      const config = JSON.parse(settings.textContent);
+      if (typeof config.search !== "string" || typeof config.base !== "string") return;
+      const root = new URL(config.base.endsWith("/") ? config.base : `${config.base}/`, location);
+      const worker = new URL("assets/search-worker.js", root);
+      worker.searchParams.set("lunr", new URL(config.search, location).href);
+      config.search = worker.href;
+      settings.textContent = JSON.stringify(config);
+    } catch {
+      // Settings the theme could not read either: left as they are.
+    }
+  }
+
+  useSearchWorker();
 })();

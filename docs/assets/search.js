@@ -2,7 +2,9 @@
  *
  * Material indexes the site when it is built (mkdocs.yml sets how words split) and searches
  * it in the browser, in a web worker: the page posts each query to the worker and renders the
- * result the worker posts back. This file, a plain script the site ships, adds four things:
+ * result the worker posts back. On the published site that worker is the site's own
+ * (assets/search-worker.js), which answers through Pagefind; the offline copy keeps
+ * Material's. This file, a plain script the site ships, adds five things, whichever answers:
  *
  * 1. Inflections. Material matches each word and any word it begins ("sanction" finds
  *    "sanctions") but not other endings: "condemned" would miss "condemn". A query word's
@@ -24,6 +26,9 @@
  *    page it opens, but not single letters.
  * 4. An empty result explains what search covers and offers the statement finder and the
  *    actor list.
+ * 5. Where the worker lists the pages of the best matches only (the site's Pagefind worker,
+ *    assets/search-worker.js, sends the best sections of a query that matches thousands),
+ *    the count of results says how many sections matched in all.
  *
  * How 1 and 2 hook in: Material's page code talks to its worker with postMessage and listens
  * for its "message" events. This script wraps Worker.prototype.postMessage to rewrite query
@@ -74,11 +79,15 @@
     return lower;
   }
 
-  /** The query the worker gets: plain words stemmed, small ones left out (see 1 above). */
-  function rewriteQuery(value) {
+  /** The query's words as typed, small ones left out (see 1 above). */
+  function keptWords(value) {
     const parts = value.trim().split(/\s+/);
     const small = part => !OPERATOR.test(part) && words(part).every(w => STOP_WORDS.has(w));
-    const kept = parts.every(small) ? parts : parts.filter(part => !small(part));
+    return parts.every(small) ? parts : parts.filter(part => !small(part));
+  }
+
+  /** The query the theme's worker gets: plain words stemmed, small ones left out. */
+  function rewriteQuery(kept) {
     return kept
       .map(part => (OPERATOR.test(part) ? part : part.replace(WORD, stem)))
       .join(" ");
@@ -141,13 +150,27 @@
 
   const hooked = new WeakSet();
   const ours = new WeakSet();
-  const pending = []; // the queries posted, in order: the worker answers each in turn
+  // The queries posted, in order, as [typed, sent]. The theme's own worker answers each in
+  // turn; the site's Pagefind worker (assets/search-worker.js) answers only the newest, and
+  // names the query it answers.
+  const pending = [];
+  let matches = null; // the latest result's count of matching sections, when it lists fewer
+
+  /** The query, as typed, that a result answers. */
+  function answered(result) {
+    if (typeof result.query !== "string") return (pending.shift() || [])[0];
+    const at = pending.findIndex(([, sent]) => sent === result.query);
+    return at < 0 ? undefined : pending.splice(0, at + 1)[at][0];
+  }
 
   function onMessage(event) {
     if (ours.has(event)) return;
     const message = event.data;
     if (!message || message.type !== RESULT || typeof message.data !== "object") return;
-    const query = pending.shift();
+    const query = answered(message.data);
+    const shown = Array.isArray(message.data.items) ? message.data.items.flat().length : 0;
+    const total = message.data.total;
+    matches = typeof total === "number" && total > shown ? total : null;
     const reordered = query === undefined ? null : rerank(message.data, query);
     if (!reordered) return;
     const again = new MessageEvent("message", { data: { ...message, data: reordered } });
@@ -164,8 +187,12 @@
           hooked.add(this);
           this.addEventListener("message", onMessage);
         }
-        pending.push(message.data);
-        message = { ...message, data: rewriteQuery(message.data) };
+        // The words unstemmed go along for a worker that finds other forms of a word
+        // itself (the Pagefind worker); the theme's own worker reads `data` only.
+        const kept = keptWords(message.data);
+        const sent = rewriteQuery(kept);
+        pending.push([message.data, sent]);
+        message = { ...message, data: sent, words: kept.join(" ") };
       }
       return post.call(this, message, ...rest);
     };
@@ -286,6 +313,18 @@
     for (const link of list.querySelectorAll("a.md-search-result__link")) dropLetters(link);
   }
 
+  // --- how many matched (5) -------------------------------------------------------------
+
+  /** Where the worker listed the best of more matches than it sent (the Pagefind worker
+   * lists the pages of the best sections), the count says how many sections matched. */
+  function noteMatches(meta) {
+    if (matches === null || meta.querySelector(".dossier-search-matches")) return;
+    const note = document.createElement("span");
+    note.className = "dossier-search-matches";
+    note.textContent = `, the best of ${matches.toLocaleString("en")} matching sections`;
+    meta.append(note);
+  }
+
   // --- the empty result (4) --------------------------------------------------------------
 
   /** The site's root address, from Material's configuration on the page first loaded. */
@@ -339,6 +378,7 @@
     const update = () => {
       tidyResults(list);
       help.hidden = !(list.children.length === 0 && input.value.trim() !== "");
+      noteMatches(meta);
     };
     const observer = new MutationObserver(update);
     observer.observe(meta, { childList: true, characterData: true, subtree: true });

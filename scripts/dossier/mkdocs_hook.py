@@ -1,8 +1,9 @@
-"""The only module that knows MkDocs: runs `dossier build` before every `mkdocs serve` rebuild.
+"""The only module that knows MkDocs: runs `dossier build` before every `mkdocs serve` rebuild,
+and indexes the built site for search (Pagefind, dossier.search_index) after it.
 
 Only mkdocs.serve.yml (used by `make serve`) names it. mkdocs.yml has no hook: `make build`
-runs the generator once and then builds, so the site survives a move to a builder that
-runs no hooks. A rebuild with nothing changed writes no file, so serving does not loop.
+runs the generator once, then builds, then indexes, so the site survives a move to a builder
+that runs no hooks. A rebuild with nothing changed writes no file, so serving does not loop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from dossier.build import generate
 from dossier.problems import InputError
+from dossier.search_index import SearchIndexError, index_site
 from dossier.write import WriteError
 
 
@@ -34,3 +36,10 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
             f"dossier build: {len(result.written)} file(s) written, "
             f"{len(result.deleted)} removed, {result.unchanged} unchanged."
         )
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    try:
+        index_site(Path(config["site_dir"]))
+    except SearchIndexError as exc:
+        raise PluginError(f"dossier: search index: {exc}") from None
