@@ -17,6 +17,7 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -26,13 +27,25 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
+import mdrender
 import test_browser
-from conftest import Project, served
+from conftest import HOSTILE_CORPUS, REPO, Project, build_project, make_project, served
 from dossier import urls
 from dossier.dates import Date
 from dossier.escape import csv_cell
-from dossier.model import Pos, Statement
-from dossier.render.finder import CONTEXT_WORDS, context, data_parts, locate, words_md
+from dossier.layout import DEFAULT_PAGE_LIMIT, layout_of
+from dossier.model import Corpus, Pos, Statement
+from dossier.render import finder
+from dossier.render.finder import (
+    CONTEXT_WORDS,
+    FACETS,
+    context,
+    data_parts,
+    finder_docs,
+    locate,
+    words_md,
+)
+from dossier.render.index import Index
 from dossier.text import normalise
 from dossier.validate import load_corpus
 from test_browser import ARTIFACTS, PHONE, Site, axe_summary, goto
@@ -153,21 +166,30 @@ def test_the_data_holds_statements_csv_and_every_statements_paragraph(real_proje
 
 
 def test_the_page_lists_its_data_by_period_in_date_order(real_project: Project):
-    """The real corpus: a part a year, each named by its period, placed in date order."""
+    """The real corpus: a part a year, each named by its period, in date order."""
     listed = manifest(real_project)
     statements = json.loads((real_project.site / "data" / "statements.json").read_text("utf-8"))
     assert listed["total"] == len(statements) == 75 and listed["listed"] is True
     assert [p[0] for p in listed["parts"]] == ["2023", "2024"]
+    # The files' address relative to finder.js, as it resolves them.
+    template = urljoin("https://x/" + urls.FINDER_JS, listed["data"])
+    assert urlparse(template.replace("{}", "2023")).path == "/" + urls.finder_data("2023")
     start = 0
-    for name, address, period, first, count in listed["parts"]:
-        assert (name, first) == (period, start)
-        # Addresses are relative to finder.js, as it resolves them.
-        assert urlparse(urljoin("https://x/" + urls.FINDER_JS, address)).path == (
-            "/" + urls.finder_data(name)
-        )
-        assert all(s["date"]["value"].startswith(period) for s in statements[first:][:count])
+    for name, count, latest, earliest in listed["parts"]:
+        dates = [s["date"]["value"] for s in statements[start:][:count]]
+        assert all(date.startswith(name) for date in dates)
+        # As finder.js compares dates: the latest start and the earliest end of the part's.
+        assert latest == max(_bounds_js(d)[0] for d in dates)
+        assert earliest == min(_bounds_js(d)[1] for d in dates)
         start += count
     assert start == len(statements)
+
+
+def _bounds_js(value: str) -> tuple[str, str]:
+    """finder.js's periodStart and periodEnd."""
+    return {4: (f"{value}-01-01", f"{value}-12-31"), 7: (f"{value}-01", f"{value}-31")}.get(
+        len(value), (value, value)
+    )
 
 
 def test_data_parts_split_a_large_year_by_month_then_in_numbered_parts(real_project: Project):
@@ -247,6 +269,76 @@ def test_sizes_grow_about_linearly_per_statement(real_project: Project):
     print(f"finder data {data} B ({per_data:.0f} B a statement); page {page} B "
           f"({per_page:.0f} B a statement)")  # fmt: skip
     assert per_data < 1_600 and per_page < 1_800
+
+
+def _copies(corpus: Corpus, times: int) -> Corpus:
+    """A corpus of `times` copies of `corpus`: every report, statement and event again under
+    new ids, the copies spread over four years (the real corpus's texts, so its sizes)."""
+    reports, events = [], []
+
+    def moved(date: Date, k: int) -> Date:
+        return replace(date, value=f"{int(date.value[:4]) + k % 4}{date.value[4:]}")
+
+    for k in range(times):
+        new = f"-copy-{k}"
+        events += [replace(e, id=e.id + new, date=moved(e.date, k)) for e in corpus.events]
+        for r in corpus.reports:
+            statements = tuple(
+                replace(s, id=s.id + new, report=r.id + new, date=moved(s.date, k),
+                        event=s.event and s.event + new,
+                        responds_to=tuple(replace(a, statement=a.statement + new)
+                                          for a in s.responds_to))
+                for s in r.statements
+            )  # fmt: skip
+            refs = tuple(replace(ref, event=ref.event + new) for ref in r.events)
+            reports.append(replace(r, id=r.id + new, published=moved(r.published, k),
+                                   statements=statements, events=refs))  # fmt: skip
+    return replace(corpus, reports=tuple(reports), events=tuple(events), talking_points=())
+
+
+def _finder(corpus: Corpus, page_limit: int) -> tuple[str, dict[str, str]]:
+    """The finder page's Markdown, and its data files, as `dossier build` writes them."""
+    docs = finder_docs(Index(corpus, layout=layout_of(corpus, page_limit)))
+    return docs.pop(urls.FINDER), docs
+
+
+def _content_html(markdown: str, project: Project) -> str:
+    """A page's Markdown rendered as MkDocs renders it (its front matter aside)."""
+    body = markdown.split("---\n", 2)[2]
+    return mdrender.render(body, project.root / "includes")
+
+
+def test_the_page_stays_small_at_30000_statements(real_project: Project):
+    """400 copies of the real corpus (2,000 reports, 30,000 statements: about the size of
+    2,000 reports of the synthetic corpus), generated in memory: the page lists no row and
+    stays under 1 MB, no larger than at 75 statements past the limit; the data stays under
+    1.6 KB a statement."""
+    real, _ = load_corpus(real_project.root)
+    corpus = _copies(real, 400)
+    assert len(corpus.statements) == 30_000
+    page, data = _finder(corpus, DEFAULT_PAGE_LIMIT)
+    assert "data-id=" not in page and "finder-noscript" in page
+    # The theme's part of the page: the built page of the real corpus less its own content.
+    built = (real_project.site / FINDER / "index.html").read_text(encoding="utf-8")
+    own = (real_project.root / "docs" / urls.FINDER).read_text(encoding="utf-8")
+    theme = len(built.encode()) - len(_content_html(own, real_project).encode())
+    html = len(_content_html(page, real_project).encode()) + theme
+    small_page, _ = _finder(real, 10)  # the real corpus past a page limit of 10
+    small_html = len(_content_html(small_page, real_project).encode()) + theme
+    facets = len(data.pop(urls.finder_data(FACETS)).encode())
+    parts = [len(text.encode()) for text in data.values()]
+    total = facets + sum(parts)
+    print(f"finder at 30,000 statements: page ~{html} B (~{small_html} B at 75 past the "
+          f"limit); data {total} B ({total / 30_000:.0f} B a statement): facets.js {facets} B, "
+          f"{len(parts)} parts of at most {max(parts)} B")  # fmt: skip
+    assert html < 1_000_000
+    # What grows: the list of data files (under 80 B a file) and a link a year; no row.
+    assert 30 <= len(parts) <= 100
+    assert html - small_html < 80 * len(parts) + 200 * 3  # (2023 to 2027 against 2023, 2024)
+    assert total / 30_000 < 1_600
+    # The filters' values grow with the reports, events and threads (2,000, 7,200 and 2,400
+    # here); a part holds at most 3 pages' worth of statements.
+    assert facets / 30_000 < 100 and max(parts) < 1_500_000
 
 
 @pytest.mark.parametrize(
@@ -728,3 +820,322 @@ def test_hostile_text_stays_text_and_formulas_stay_guarded(
         assert not errors
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- past the page limit
+# The real corpus with mkdocs.yml's page limit at its lowest, 10: the statements index is split
+# by date, and the finder's page lists no row; finder.js draws them from 7 data parts (2023, and
+# 2024's own and its months), 10 at a time.
+
+SPLIT_LIMIT = 10
+
+
+def _with_page_limit(project: Project, limit: int) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = re.sub(r"(?m)^(\s+page_limit:) \d+$", rf"\1 {limit}", text)
+    assert changed != text, "mkdocs.yml sets no extra.dossier.page_limit"
+    config.write_text(changed, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Built for the address it is served at, so that instant navigation is on."""
+    project = make_project(tmp_path_factory.mktemp("finder-split"), REPO)
+    _with_page_limit(project, SPLIT_LIMIT)
+    with served(project.site) as url, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", url)
+        build_project(project.root)
+        yield Site(project, url)
+
+
+@pytest.fixture(scope="module")
+def split_expect(split_site: Site) -> Expect:
+    return Expect(split_site)
+
+
+def test_past_the_page_limit_the_page_lists_no_row_but_where_to_read_them(split_site: Site):
+    project = split_site.project
+    listed = manifest(project)
+    assert listed["listed"] is False and listed["batch"] == SPLIT_LIMIT
+    assert [p[0] for p in listed["parts"]] == [
+        "2023", "2024", "2024-01", "2024-03", "2024-04", "2024-05", "2024-06",
+    ]  # fmt: skip
+    html = (project.site / FINDER / "index.html").read_text(encoding="utf-8")
+    assert built_rows(project).ids == []
+    # Without JavaScript: the statements by date, year by year, by speaker, and the CSV; every
+    # link a page of the site.
+    block = html[html.index('id="finder-noscript"') :]
+    block = block[: block.index("</div>")]
+    links = re.findall(r'href="([^"]+)"', block)
+    assert len(links) == 5
+    for link in links:
+        target = (project.site / FINDER / urlparse(link).path).resolve()
+        assert (target / "index.html" if link.endswith("/") else target).is_file(), link
+    assert ">2023</a> (17 statements)" in block and ">2024</a> (58 statements)" in block
+    assert (project.root / "docs" / urls.FINDER).stat().st_size < 12_000  # its Markdown
+
+
+def drawn(page) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('#finder-results li')]"
+                         ".map(li => li.dataset.id)")  # fmt: skip
+
+
+@browser_test
+def test_drawn_rows_follow_the_filters_a_page_at_a_time(page, split_site: Site, split_expect):
+    expect = split_expect
+    every = expect.ids()
+    open_finder(page, split_site)
+    assert drawn(page) == every[:10]
+    assert page.inner_text("#finder-count") == "75 statements"
+    assert page.inner_text("#finder-more") == "Show 10 more (65 not shown yet)"
+    page.click("#finder-more")
+    assert drawn(page) == every[:20]
+    assert page.evaluate("document.getElementById('finder-noscript').hidden")
+    # A filter starts its view at its first rows; its counts are those of every statement.
+    speaker = pick(expect, "speaker", sorted({s["speaker"] for s in expect.statements}))
+    page.select_option("#finder-speaker", speaker)
+    wanted = expect.ids(speaker=speaker)
+    assert len(wanted) > 10 and drawn(page) == wanted[:10]
+    assert page.inner_text("#finder-count") == f"{len(wanted)} of 75 statements"
+    for key in SELECTS:
+        for option in options(page, key):
+            others = {} if key == "speaker" else {"speaker": speaker}
+            assert count_of(option["text"]) == len(expect.ids(**others, **{key: option["value"]}))
+    while page.is_visible("#finder-more"):
+        page.click("#finder-more")
+    assert drawn(page) == wanted
+    page.fill("#finder-words", "sanctions")
+    assert drawn(page) == expect.ids(speaker=speaker, words="sanctions")
+    assert state(page) == {"speaker": [speaker], "words": ["sanctions"]}
+
+
+ROWS_JS = """() => [...document.querySelectorAll('#finder-results li')].map(li => ({
+    id: li.dataset.id, kind: li.className, time: li.querySelector('time').dateTime,
+    mark: li.querySelector('mark').textContent, text: li.textContent,
+    links: [...li.querySelectorAll('a')].map(a => a.href)}))"""
+
+
+@browser_test
+def test_a_drawn_row_reads_as_the_row_the_page_lists(page, split_site: Site, site: Site):
+    """Each drawn row holds what the generator's row for the same statement holds (the real
+    site lists them): its words, marks, kind, date, and links to the same places."""
+    open_finder(page, split_site)
+    while page.is_visible("#finder-more"):
+        page.click("#finder-more")
+    rows = page.evaluate(ROWS_JS)
+    other = page.context.new_page()
+    open_finder(other, site)
+    listed = {r["id"]: r for r in other.evaluate(ROWS_JS.replace("li')", "li[data-id]')"))}
+    other.close()
+    assert [r["id"] for r in rows] == list(listed)
+    statements = {s["id"]: s for s in split_site.json("statements.json")}
+    for row in rows:
+        same = listed[row["id"]]
+        assert (row["kind"], row["time"], row["mark"]) == (same["kind"], same["time"],
+                                                           same["mark"]), row["id"]
+        # Abbreviations aside (the page's text marks them; the data does not).
+        assert " ".join(row["text"].split()) == " ".join(same["text"].split()), row["id"]
+        paths = [urlparse(link)._replace(netloc="") for link in row["links"]]
+        assert paths[:2] == [urlparse(link)._replace(netloc="") for link in same["links"][:2]]
+        assert row["links"][2] == split_site.page(statements[row["id"]]["url"])
+
+
+def _part_name(url: str) -> str:
+    return urlparse(url).path.rsplit("/", 1)[1].removesuffix(".js")
+
+
+@browser_test
+def test_the_parts_the_dates_need_load_first_with_progress_shown(
+    page, split_site: Site, split_expect: Expect
+):
+    """Only facets.js and May 2024 are let through at first: the view shows May's statements,
+    says it is loading, shows its progress and no counts; the rest follows in date order."""
+    requested: list[str] = []
+    held: list[Any] = []
+
+    def hold(route) -> None:
+        requested.append(_part_name(route.request.url))
+        if requested[-1] in ("facets", "2024-05"):
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/statements/finder/data/*.js", hold)
+    goto(page, split_site, FINDER + urls.finder_query(month="2024-05"))
+    page.wait_for_selector("#finder-loading:not([hidden])")
+    wanted = split_expect.ids(month="2024-05")
+    assert 0 < len(wanted) <= SPLIT_LIMIT and drawn(page) == wanted
+    assert page.inner_text("#finder-count") == "Loading the statements…"
+    assert page.evaluate("document.getElementById('finder-progress').value") == len(wanted)
+    assert page.is_disabled("#finder-download")
+    assert not any(re.search(r"\(\d+\)$", o["text"]) for o in options(page, "speaker"))
+    assert not page.evaluate("document.getElementById('finder').matches('.dossier-finder-ready')")
+    # Three at a time: May first (no other part may hold a statement of May), then by date;
+    # May's answer let the fourth go.
+    assert requested == ["facets", "2024-05", "2023", "2024", "2024-01"]
+    while not page.evaluate("document.getElementById('finder').matches('.dossier-finder-ready')"):
+        while held:
+            held.pop(0).continue_()
+        page.wait_for_timeout(20)
+    assert requested == ["facets", "2024-05", "2023", "2024", "2024-01", "2024-03", "2024-04",
+                         "2024-06"]  # fmt: skip
+    assert page.is_hidden("#finder-loading")
+    assert drawn(page) == wanted
+    assert page.inner_text("#finder-count") == f"{len(wanted)} of 75 statements"
+    assert count_of(options(page, "speaker")[0]["text"]) == len(wanted)
+
+
+@browser_test
+def test_a_drawn_view_downloads_every_row_it_matches(page, split_site: Site, split_expect):
+    exported = csv_rows((split_site.project.site / "data" / "statements.csv").read_text("utf-8"))
+    by_id = {row[0]: row for row in exported[1:]}
+    open_finder(page, split_site, urls.finder_query(kind="paraphrase"))
+    wanted = split_expect.ids(kind="paraphrase")
+    assert len(wanted) > SPLIT_LIMIT and drawn(page) == wanted[:SPLIT_LIMIT]
+    with page.expect_download() as download:
+        page.click("#finder-download")
+    got = csv_rows(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert got == [exported[0], *(by_id[i] for i in wanted)]  # not only the rows drawn
+    page.click("#finder-clear")
+    with page.expect_download() as download:
+        page.click("#finder-download")
+    assert csv_rows(Path(download.value.path()).read_text(encoding="utf-8")) == exported
+
+
+@browser_test
+def test_drawn_from_files_opened_from_disk(page, split_site: Site, split_expect: Expect):
+    """From file:// the parts load as scripts too, and the rows' links lead to files."""
+    finder = (split_site.project.site / FINDER / "index.html").as_uri()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(finder + urls.finder_query(topic="sanctions"))
+    page.wait_for_selector("#finder.dossier-finder-ready")
+    wanted = split_expect.ids(topic="sanctions")
+    assert drawn(page) == wanted[:SPLIT_LIMIT]
+    page.select_option("#finder-kind", "paraphrase")
+    assert drawn(page) == split_expect.ids(topic="sanctions", kind="paraphrase")[:SPLIT_LIMIT]
+    assert state(page) == {"topic": ["sanctions"], "kind": ["paraphrase"]}
+    assert all(url.startswith("file://") for url in requests)
+    assert len([url for url in requests if "/finder/data/" in url]) == 8
+    for href in page.evaluate(ROWS_JS)[0]["links"]:
+        path = Path(urlparse(href).path)
+        assert (path / "index.html").is_file(), href
+
+
+@browser_test
+def test_without_javascript_a_split_finder_says_where_to_read(browser, split_site: Site):
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP_SHORT)
+    try:
+        page = context.new_page()
+        page.goto(split_site.page(FINDER))
+        assert page.locator("#finder-results li").count() == 0
+        note = page.locator("#finder-noscript")
+        assert note.is_visible() and "need JavaScript" in note.inner_text()
+        assert not page.locator("#finder-form").is_visible()
+        assert page.inner_text("#finder-count") == "75 statements"
+        note.locator("a", has_text="2023").click()
+        page.wait_for_url(re.compile(r"/statements/2023/$"))
+        assert page.locator("h1").inner_text().startswith("Statements")
+    finally:
+        context.close()
+
+
+@browser_test
+def test_axe_finds_no_violations_on_a_drawn_finder(new_page, split_site: Site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    problems = []
+    views = [
+        (DESKTOP_SHORT, "light", ""),
+        (DESKTOP_SHORT, "dark", urls.finder_query(kind="direct")),
+        (PHONE, "light", urls.finder_query(topic="sanctions")),
+    ]
+    for viewport, scheme, query in views:
+        page = new_page(viewport=viewport, color_scheme=scheme)
+        open_finder(page, split_site, query)
+        page.evaluate("document.getElementById('finder-facets').open = true")
+        result = Axe().run(page)
+        if result.violations_count:
+            problems.append(
+                f"{viewport} {scheme} {query}:\n" + axe_summary(result.response["violations"])
+            )
+    # And while it loads: the progress bar and the loading message.
+    page = new_page(viewport=DESKTOP_SHORT, color_scheme="dark")
+    page.route("**/statements/finder/data/20*.js", lambda route: None)  # never answered
+    goto(page, split_site, FINDER)
+    page.wait_for_selector("#finder-loading:not([hidden])")
+    result = Axe().run(page)
+    if result.violations_count:
+        problems.append("loading:\n" + axe_summary(result.response["violations"]))
+    assert not problems, "axe-core violations:\n" + "\n".join(problems)
+
+
+@browser_test
+def test_a_drawn_finder_after_instant_navigation_keeps_its_data(page, split_site: Site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    goto(page, split_site, "statements/")
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='finder/']").click()
+    page.wait_for_selector("#finder.dossier-finder-ready")
+    assert len([url for url in requests if "/finder/data/" in url]) == 8
+    page.select_option("#finder-topic", "diplomacy")
+    shown_before = drawn(page)
+    page.locator(".md-tabs a[href$='timeline/']").click()
+    page.wait_for_function("!document.getElementById('finder')")
+    page.go_back()
+    page.wait_for_selector("#finder.dossier-finder-ready")
+    assert page.evaluate("window.stillTheSamePage === true"), "a full page load, not instant"
+    assert drawn(page) == shown_before and page.input_value("#finder-topic") == "diplomacy"
+    # The second visit drew from the parts the first one loaded.
+    assert len([url for url in requests if "/finder/data/" in url]) == 8
+
+
+@browser_test
+def test_screenshots_of_a_drawn_finder(new_page, split_site: Site):
+    """For a human to look at: the drawn rows and the button for more, at both widths."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for label, viewport in (("desktop", DESKTOP_SHORT), ("phone", PHONE)):
+        page = new_page(viewport=viewport)
+        open_finder(page, split_site)
+        page.locator("#finder-more").scroll_into_view_if_needed()
+        out = ARTIFACTS / f"finder-drawn-{label}.png"
+        page.screenshot(path=str(out))
+        assert out.stat().st_size > 5_000
+
+
+@pytest.fixture(scope="module")
+def hostile_drawn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The hostile corpus (6 statements, under the lowest page limit) with its finder made to
+    draw its rows from the data, as past the page limit."""
+    project = make_project(tmp_path_factory.mktemp("finder-hostile"), HOSTILE_CORPUS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(finder, "listed", lambda ix: False)
+        build_project(project.root)
+    with served(project.site) as url:
+        yield Site(project, url)
+
+
+@browser_test
+def test_hostile_text_drawn_from_the_data_stays_text(browser, hostile_drawn: Site):
+    corpus, _ = load_corpus(hostile_drawn.project.root)
+    fresh = browser.new_context()
+    try:
+        page = fresh.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append(d.message), d.dismiss()))
+        open_finder(page, hostile_drawn)
+        rows = page.evaluate(ROWS_JS)
+        assert [r["id"] for r in rows] == [s.id for s in corpus.statements]
+        for row, s in zip(rows, corpus.statements, strict=True):
+            paragraph = corpus.report(s.report).paragraph(s.paragraph).text
+            found = context(paragraph, s.text)
+            # The marked words as written, characters past U+FFFF and all.
+            assert row["mark"] == (paragraph[found.start : found.end] if found else s.text)
+            assert corpus.actor(s.speaker).name in row["text"]
+        assert page.evaluate(DOM_CHECK_JS) == []  # no handler, no payload element
+        assert not errors
+    finally:
+        fresh.close()

@@ -69,10 +69,20 @@
     if (!root || root.dataset.started) return;
     root.dataset.started = "true";
     const manifest = JSON.parse(root.dataset.finder);
-    load("facets", manifest.facets, function (ok) {
-      // Without its data the page stays as it reads without JavaScript.
-      if (ok && root.isConnected) setup(root, manifest, store.get("facets"));
-    });
+    const start = function () {
+      load(manifest.facets, address(manifest, manifest.facets), function (ok) {
+        // Without its data the page stays as it reads without JavaScript.
+        if (ok && root.isConnected) setup(root, manifest, store.get(manifest.facets));
+      });
+    };
+    // In the background: after the page's own load, which the data files would hold back.
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
+  }
+
+  function address(manifest, name) {
+    // The page gives the data files' address with {} for a part's name (urls.finder_data).
+    return manifest.data.replace("{}", name);
   }
 
   // --- the statements and what each filter matches -------------------------------------------
@@ -151,12 +161,14 @@
     return st.values[key].includes(value);
   }
 
-  function needed(period, state) {
-    // Whether a part's period holds dates the filters' dates allow.
+  function needed(part, state) {
+    // Whether one of a part's statements may fall within the filters' dates: one starts no
+    // earlier than they do, and one ends no later (the page gives the latest start and the
+    // earliest end of each part's statements).
     const low = [state.since && periodStart(state.since), state.month && state.month + "-01"];
     const high = [state.until && periodEnd(state.until), state.month && state.month + "-31"];
-    return low.every(function (b) { return !b || periodEnd(period) >= b; }) &&
-      high.every(function (b) { return !b || periodStart(period) <= b; });
+    return low.every(function (b) { return !b || part.latest >= b; }) &&
+      high.every(function (b) { return !b || part.earliest <= b; });
   }
 
   // --- the filter state and the address ------------------------------------------------------
@@ -441,9 +453,8 @@
     let arrived = 0;
 
     function arrive(entry) {
-      // entry: [name, address, period, first statement's place, count]
-      statements(store.get(entry[0]), facets.columns).forEach(function (st, i) {
-        all[entry[3] + i] = st;
+      statements(store.get(entry.name), facets.columns).forEach(function (st, i) {
+        all[entry.start + i] = st;
       });
       known = all.filter(Boolean);
       progress.value = known.length;
@@ -456,15 +467,21 @@
     }
 
     function fetchParts() {
-      // Those the filters' dates need first, then the others, in date order.
+      // Each part: [name, size, latest start, earliest end], in date order. Those the
+      // filters' dates need first, then the others.
+      let start = 0;
+      const parts = manifest.parts.map(function (p) {
+        start += p[1];
+        return { name: p[0], start: start - p[1], latest: p[2], earliest: p[3] };
+      });
       const s = state();
-      const order = manifest.parts.filter(function (p) { return needed(p[2], s); })
-        .concat(manifest.parts.filter(function (p) { return !needed(p[2], s); }));
+      const order = parts.filter(function (p) { return needed(p, s); })
+        .concat(parts.filter(function (p) { return !needed(p, s); }));
       let next = 0;
       const loadNext = function () {
         if (next >= order.length) return;
         const entry = order[next++];
-        load(entry[0], entry[1], function (ok) {
+        load(entry.name, address(manifest, entry.name), function (ok) {
           if (!ok) {
             loading.textContent = "Part of the statements could not be loaded: reload the " +
               "page to try again.";

@@ -24,21 +24,28 @@ shares: the filter keys, statements.csv's columns, each filter's values and labe
 speakers' names and pages, the reports' titles and addresses. The statements are split by
 date, as the statements index is, into parts of at most `PART_PAGES` × `page_limit`
 statements: a year (`2024.js`), or, past that, its months (`2024-06.js`, and `2024-06-p2.js` …
-for a month larger still; a split year's own file holds the statements dated to the year
-alone). Each part holds, per statement, statements.csv's row before the formula guard (the
-script applies the guard, as `escape.csv_cell` does, when it writes the CSV) and what its row
-shows that the CSV lacks (the date as shown, the ¶ number, where the marked words and their
-context stand in the paragraph); the text of each paragraph that has a statement (for the
-words filter); each statement's thread. The page lists the parts with their period, size and
-place in date order; finder.js loads those the filters' dates need first, then the rest in
-the background, showing its progress, so that counts are of every statement once it is done.
+for a month larger still; a split year's own file, `2024.js` or `2024-p2.js` …, holds the
+statements dated to the year alone). Each part holds, per statement, statements.csv's row
+before the formula guard (the script applies the guard, as `escape.csv_cell` does, when it
+writes the CSV) and what its row shows that the CSV lacks (the date as shown, the ¶ number,
+where the marked words and their context stand in the paragraph); the text of each paragraph
+that has a statement (for the words filter); each statement's thread. The page lists the parts
+with their size and dates, in date order; finder.js loads those the filters' dates need
+first, then the rest in the background, showing its progress; counts show once every part is
+in, when they count every statement.
 
 How it grows, measured by tests/test_finder.py (which fails past 1.6 KB of data or 1.8 KB of
-page per statement, and past 1 MB of page at 30,000 statements): on the five-report corpus (75
-statements) the data is about 1.4 KB a statement (the CSV rows ~1 KB, the paragraphs ~0.2 KB)
-and the page, which lists them, about 1.3 KB a statement. Data grows linearly; past the page
-limit the page does not grow with the statements (about 60 KB at 30,000, where the data is
-about 1.4 KB a statement, in files of at most ~1.4 MB).
+page a statement, and past 1 MB of page at 30,000 statements):
+
+| statements | page (HTML) | data | a statement | files |
+|--:|--:|--:|--:|--:|
+| 75 (the page lists them) | 105 KB | 109 KB | 1.45 KB | facets.js 10 KB, 2 parts |
+| 75 (page limit 10) | 27 KB | 109 KB | 1.45 KB | 7 parts |
+| 30,000 (400 copies of the five) | 30 KB | 43.5 MB | 1.45 KB | facets.js 2.2 MB, 68 parts ≤ 1 MB |
+
+Data grows linearly with the statements, facets.js with the reports, events and threads (7,200
+events there: 1 MB of their titles). Past the page limit the page grows only by the list of
+data files (under 80 B each) and a link a year.
 """
 
 from __future__ import annotations
@@ -124,13 +131,17 @@ def finder_page(ix: Index, parts: list[DataPart]) -> str:
 
 
 def _manifest(ix: Index, parts: list[DataPart]) -> str:
-    """What finder.js needs to find the data: each file's address relative to finder.js, the
-    site root relative to it (for the addresses in the data), and for each part its period,
-    its size and its first statement's place in date order."""
+    """What finder.js needs to find the data: the data files' address relative to finder.js
+    with `{}` for a part's name, the site root relative to it (for the addresses in the data),
+    and each part's name and size, in date order, with the latest date its statements may
+    start on and the earliest they may end on, as finder.js compares dates (`_bounds`): a
+    date filter needs a part only if one of its statements may fall within it, so that
+    finder.js loads those first (a few dozen bytes a part)."""
     data = {
         "root": urls.site_root_from(urls.FINDER_JS),
-        "facets": _address(FACETS),
-        "parts": [[p.name, _address(p.name), p.period, p.start, len(p.statements)] for p in parts],
+        "data": urls.asset(urls.FINDER_JS, urls.finder_data("{}")),
+        "facets": FACETS,
+        "parts": [_entry(p) for p in parts],
         "total": len(ix.statements),
         "listed": listed(ix),
         "batch": ix.layout.page_limit,
@@ -138,9 +149,17 @@ def _manifest(ix: Index, parts: list[DataPart]) -> str:
     return html_attr(json_for_html(data))
 
 
-def _address(name: str) -> str:
-    """A data file's address relative to finder.js (which loads it)."""
-    return urls.asset(urls.FINDER_JS, urls.finder_data(name))
+def _entry(part: DataPart) -> list[str | int]:
+    latest = max(_bounds(s)[0] for s in part.statements)
+    earliest = min(_bounds(s)[1] for s in part.statements)
+    return [part.name, len(part.statements), latest, earliest]
+
+
+def _bounds(s: Statement) -> tuple[str, str]:
+    """The first and last day a statement's date may be, as finder.js compares them: strings,
+    a month's last day written -31 (it follows every day of any month)."""
+    value = s.date.value
+    return (value + "-01-01"[: 10 - len(value)], value + "-12-31"[len(value) - 4 :])
 
 
 def _without_script(ix: Index, page: str) -> list[str]:
@@ -387,32 +406,33 @@ class DataPart:
 
 def data_parts(statements: tuple[Statement, ...], limit: int) -> list[DataPart]:
     """The statements (in date order) as parts of at most `limit`: a year, or past the limit
-    its months (those dated to the year alone first, as they sort), a month past it in
-    numbered parts. A part's statements follow each other in date order."""
-    out: list[DataPart] = []
-    start = 0
+    its months, those dated to the year alone first (as they sort); a month, or those of a
+    year, past the limit in numbered parts. A part's statements follow each other."""
+    pieces: list[tuple[str, str, tuple[Statement, ...]]] = []
     for year, group in groupby(statements, key=lambda s: s.date.value[:4]):
         items = tuple(group)
         if len(items) <= limit:
-            out.append(DataPart(year, year, start, items))
-        else:
-            out += _months(year, items, start, limit)
+            pieces.append((year, year, items))
+            continue
+        for period, in_period in groupby(items, key=lambda s: s.date.value[:7]):
+            pieces += _numbered(period, tuple(in_period), limit)
+    out, start = [], 0
+    for name, period, items in pieces:
+        out.append(DataPart(name, period, start, items))
         start += len(items)
     return out
 
 
-def _months(year: str, items: tuple[Statement, ...], start: int, limit: int) -> list[DataPart]:
-    undated = tuple(s for s in items if s.date.precision == "year")
-    out = [DataPart(year, year, start, undated)] if undated else []
-    start += len(undated)
-    for month, group in groupby(items[len(undated) :], key=lambda s: s.date.value[:7]):
-        in_month = tuple(group)
-        pieces = [in_month[i : i + limit] for i in range(0, len(in_month), limit)]
-        for n, piece in enumerate(pieces, start=1):
-            name = month if len(pieces) == 1 else f"{month}-p{n}"
-            out.append(DataPart(name, month, start, piece))
-            start += len(piece)
-    return out
+def _numbered(
+    period: str, items: tuple[Statement, ...], limit: int
+) -> list[tuple[str, str, tuple[Statement, ...]]]:
+    """A period's statements as one part, or past the limit as parts `<period>-p1`, `-p2` …"""
+    if len(items) <= limit:
+        return [(period, period, items)]
+    return [
+        (f"{period}-p{n}", period, items[i : i + limit])
+        for n, i in enumerate(range(0, len(items), limit), start=1)
+    ]
 
 
 def facets_data(ix: Index, columns: list[str]) -> dict[str, object]:
