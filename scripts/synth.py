@@ -59,6 +59,7 @@ import argparse
 import ast
 import datetime as dt
 import hashlib
+import json
 import random
 import re
 import shutil
@@ -68,6 +69,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "scripts") not in sys.path:
@@ -224,6 +227,18 @@ AGENCIES = ("Northbridge News Agency", "Harbor Press Agency", "Meridian News Ser
             "Eastline News", "Keystone Wire Service", "Lantern News Agency")  # fmt: skip
 CENTRES = ("Institute for Peninsula Studies", "Center for Arms Control Research",
            "Northeast Asia Security Forum", "Halden Institute for Strategic Studies")  # fmt: skip
+CENTRE_PLACES = ("Seoul", "Tokyo", "Geneva", "Berlin", "Warsaw", "Canberra", "Oslo", "Toronto",
+                 "London", "Vilnius", "Stockholm", "Busan", "Osaka", "Helsinki", "Prague",
+                 "Ottawa", "Wellington", "Copenhagen", "Madrid", "Tallinn")  # fmt: skip
+FIRM_WORDS: dict[str, Value] = {
+    "a": ("Sungri", "Pyongsu", "Rason", "Amur", "Primorye", "Taedong", "Chollima", "Baikal",
+          "Kumsong", "Vostok", "Myohyang", "Neva", "Khasan", "Ryonha", "Zarya", "Tumen", "Sokol",
+          "Haegum", "Ussuri", "Kalma", "Songbong", "Okhotsk", "Paektu", "Irtysh"),
+    "b": ("Far East", "Northern", "Pacific", "United", "Eastern", "Golden", "Star", "Ocean"),
+    "c": ("Trading", "Shipping", "Logistics", "Maritime", "Industrial", "General",
+          "Technology", "Freight", "Engineering", "Machinery"),
+    "d": ("Company", "Corporation", "LLC", "Ltd", "Group", "Holdings"),
+}  # fmt: skip
 OUTLETS = ("Synthetic Wire", "Synthetic Herald", "Synthetic Daily", "Synthetic Times",
            "Synthetic Observer")  # fmt: skip
 ARCHIVES = ("Synthetic Archive", "Synthetic Records Office", "Synthetic Wire archive",
@@ -525,61 +540,89 @@ TAILS: dict[str, Template] = {
 # Full quoted sentences (the text of a direct statement: capitalised, no final stop).
 DIRECT: dict[str, Template] = {
     "condemn": (("arms-transfers", "war-in-ukraine"), (
-        "We condemn in the strongest [possible |]terms {nk_poss} [export|transfer|supply] of "
-        "{weapons} and {ru_poss} [purchase|use] of [them|these weapons] [against Ukraine|in its "
-        "war against Ukraine|to strike {city}]",
-        "The [transfer|supply|delivery] of {weapons} from {nk} to {ru} [must stop|has to end|"
-        "cannot go unanswered], and we will [hold both to account|respond together|not look "
-        "away]",
+        "We [condemn|denounce|deplore] in the [strongest|clearest|firmest] [possible |]terms "
+        "{nk_poss} [export|transfer|supply|sale] of {weapons} and {ru_poss} [purchase|use|"
+        "deployment] of [them|these weapons|those arms] [against Ukraine|in its war against "
+        "Ukraine|to strike {city}|on the front near {city}]",
+        "The [transfer|supply|delivery|shipment] of {weapons} from {nk} to {ru} [must stop|has "
+        "to end|cannot go unanswered|is unacceptable], and [we|our governments|the allies] will "
+        "[hold both to account|respond together|not look away|act with {ally}]",
+        "[Every|Each|Any] [shell|missile|rocket|round] [that|which] {nk} [sends|ships|supplies] "
+        "[to|for] {ru} [ends up|lands|is fired] [in|on|near] {city}[, killing civilians|, "
+        "hitting homes|, and we will not forget it|]",
+        "[By|In] [buying|acquiring|seeking] {weapons} from {nk}, {ru} [shows|proves|admits|"
+        "reveals] [how isolated|how desperate|how weak] [it has become|its war effort is|it now "
+        "is][ after {months} of war| in {year}|]",
     )),
     "concern": (("military-cooperation", "non-proliferation"), (
-        "We [are|remain] [deeply|gravely|seriously] concerned about the [security implications|"
-        "consequences|implications] of this [cooperation|relationship|arms trade] for "
-        "{regions}",
-        "[Deepening|Growing|Expanding] [cooperation|military ties|arms trade] between {pair} "
-        "[should worry|must concern|should alarm] [anyone|every country|all of us] [interested "
-        "in|committed to|who cares about] {goal}",
+        "We [are|remain] [deeply|gravely|seriously|increasingly] [concerned|worried|alarmed] "
+        "[about|by|over] the [security implications|consequences|implications|risks] of [this|"
+        "the] [cooperation|relationship|arms trade|partnership] for {regions}",
+        "[Deepening|Growing|Expanding|Closer] [cooperation|military ties|arms trade|defence "
+        "links] between {pair} [should worry|must concern|should alarm|ought to trouble] "
+        "[anyone|every country|all of us|every government] [interested in|committed to|who "
+        "cares about|that values] {goal}",
+        "[What|Whatever] {ru} [gives|offers|pays] {nk} [in return|in exchange|for these arms] "
+        "[could|may|might] [help|advance|speed up] [its|the North’s|Pyongyang’s] [missile|"
+        "nuclear|satellite|submarine] [programme|ambitions|work][, and that worries us| and "
+        "threaten {region}|]",
     )),
     "demand": (("un-security-council", "arms-transfers"), (
-        "We [call on|urge] {pair} to [abide by|respect|comply with] {resolutions} and "
-        "[immediately |]cease all [activities|actions] that [violate them|breach them]",
-        "{Nk} must [return to talks|halt its missile programme|stop its arms exports] and "
-        "{ru} must [stop buying|stop using|stop seeking] its {weapons}",
+        "We [call on|urge|ask|press] {pair} to [abide by|respect|comply with|honour] "
+        "{resolutions} and [immediately |at once |]cease [all|every|any] [activities|actions|"
+        "transfers|dealings] that [violate|breach|defy] them",
+        "{Nk} must [return to talks|halt its missile programme|stop its arms exports|end these "
+        "shipments] and {ru} must [stop buying|stop using|stop seeking|give up] [its|these|"
+        "North Korean] {weapons}[ now| without delay| before {month_name}|]",
     )),
     "monitor": (("alliances",), (
-        "We [will continue to|will] [monitor the situation closely|watch this closely|work with"
-        " our partners|respond firmly to any provocation][ and coordinate with {ally}| together "
-        "with {ally}|]",
-        "We have seen the reports and will [continue to monitor|keep monitoring|follow] the "
-        "situation. We have nothing further to [offer|add|say] [right now|at this time|today]",
+        "We [will continue to|will|intend to|are going to] [monitor the situation closely|watch "
+        "this closely|work with our partners|respond firmly to any provocation|coordinate our "
+        "response][ with {ally}| together with {ally}| in the coming {weeks}|]",
+        "We have [seen|read|noted] the [reports|accounts|images] [and will|and we will|and "
+        "intend to] [continue to monitor|keep monitoring|follow|keep an eye on] [the situation|"
+        "developments|events in {city}][ closely| carefully|]. We have [nothing further|nothing "
+        "more|no more] to [offer|add|say|share] [right now|at this time|today|on {weekday}]",
     )),
     "law": (("international-law", "war-in-ukraine"), (
-        "We cannot turn a blind eye to the [clear|flagrant|repeated] [violations|breaches] of "
-        "[international law|the UN Charter|Security Council resolutions] [Russia has committed|"
-        "by {ru}] in [Ukraine|{city}]",
-        "No [country|state|government] should [give|offer|provide] {ru} a [platform|means|"
-        "lifeline] to [promote|prolong|sustain] its war of aggression [against Ukraine|in "
-        "{city}|in Europe]",
+        "We cannot [turn a blind eye to|ignore|overlook|accept] the [clear|flagrant|repeated|"
+        "blatant] [violations|breaches|abuses] of [international law|the UN Charter|Security "
+        "Council resolutions|humanitarian law] [Russia has committed|by {ru}|that {ru} commits] "
+        "in [Ukraine|{city}|the occupied regions]",
+        "[No|Not one] [country|state|government|member of the UN] should [give|offer|provide|"
+        "hand] {ru} a [platform|means|lifeline|tool] to [promote|prolong|sustain|widen] its war "
+        "of aggression [against Ukraine|in {city}|in Europe|this {season}]",
     )),
     "support": (("war-in-ukraine",), (
-        "We remain resolved to [support|stand with|defend] Ukraine’s [sovereignty|independence|"
-        "territorial integrity] [and its efforts to counter|against] the effects of {war}",
+        "We [remain resolved|are determined|stay committed|are resolved] to [support|stand "
+        "with|defend|back] Ukraine’s [sovereignty|independence|territorial integrity|freedom] "
+        "[and its efforts to counter|against|in the face of] [the effects of |]{war}",
+        "[Ukraine|Kyiv|The Ukrainian people] [will|can] [count on|rely on|depend on] [us|our "
+        "support|our help] [for as long as it takes|through {year}|this {season}|whatever "
+        "{ru} [buys|brings|ships] from {nk}]",
     )),
     "ru_nk": (("military-cooperation", "diplomacy"), (
-        "[Our|The] [cooperation|friendship|partnership] with {other} [is directed against no "
-        "third country|threatens no one|fully complies with international law]",
-        "The [accusations|allegations|claims] [are|remain] [groundless|baseless|absurd] and "
-        "[we reject them|do not merit comment|serve only to justify Western pressure]",
-        "[Any|Every] [provocation|hostile act|military drill] by the United States and its "
-        "allies will [meet|face] a [resolute|firm|decisive] [response|answer]",
+        "[Our|The] [cooperation|friendship|partnership|relationship] with {other} [is directed "
+        "against no third country|threatens no one|fully complies with international law|is "
+        "our sovereign right][ and always will be|, whatever {ally} says|]",
+        "The [accusations|allegations|claims|stories] [are|remain] [groundless|baseless|absurd|"
+        "false] and [we reject them|do not merit comment|serve only to justify Western "
+        "pressure|insult {other}]",
+        "[Any|Every] [provocation|hostile act|military drill|threat] by [the United States|"
+        "Washington|the US] and its [allies|vassals|partners] will [meet|face|receive] a "
+        "[resolute|firm|decisive|swift] [response|answer|reply][ from both our countries| in "
+        "{year}|]",
     )),
     "ua": (("war-in-ukraine", "arms-transfers"), (
-        "For the first time, {ru} [hit|struck] Ukrainian territory [using|with] missiles "
-        "[obtained|received] from {nk}",
-        "The [debris|fragments|wreckage] we [recovered|examined] in {city} [show|prove|confirm] "
-        "that {ru} is [firing|using|launching] North Korean {weapons}",
+        "For the first time, {ru} [hit|struck|attacked] [Ukrainian territory|{city}|our cities] "
+        "[using|with] [missiles|ballistic missiles|weapons] [obtained|received|bought] from {nk}",
+        "The [debris|fragments|wreckage|remains] we [recovered|examined|found] in {city} [show|"
+        "prove|confirm] that {ru} is [firing|using|launching] North Korean {weapons}",
     )),
 }  # fmt: skip
+LEAD_INS = ("As we have said before", "Let me be clear", "Once again", "As we have made clear",
+            "As we said last {season}", "Make no mistake", "Put simply", "To be clear",
+            "As {ally} has said", "We repeat it today")  # fmt: skip
 
 # Quoted fragments (partial statements) and the sentence around them: (topics, side,
 # fragment alternatives, frames). A frame holds `{Label}`/`{label}` and `“{frag}”`.
@@ -629,20 +672,80 @@ PARTIAL: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     )),
 }  # fmt: skip
 
+# Background sentences that lengthen a paragraph (no speaker, no quotation).
+FILL = 0.8
+FILLERS = (
+    "{Nk} has [tested|launched|fired] [dozens of|a record number of|{num}] missiles [this year|"
+    "since January|over the past {months}], [defying|in defiance of|despite] {resolutions}.",
+    "[Seoul and Washington|South Korea, the US and Japan|The allies] have [stepped up|expanded|"
+    "resumed] [joint drills|large-scale exercises|trilateral training] [in response|since then|"
+    "in recent months|around the peninsula].",
+    "The UN Security Council has [banned|prohibited] [all arms trade with|weapons exports from|"
+    "the sale of weapons to] {nk} [since 2006|under resolutions adopted since 2006|for nearly two "
+    "decades].",
+    "{Ru} has [denied|rejected|disputed] [buying|importing|using] North Korean [weapons|munitions|"
+    "missiles] [throughout|since the start of|at every stage of] the war.",
+    "[Kyiv|Ukraine] has [repeatedly|often|again] [asked|urged|pressed] its partners for [more air "
+    "defence systems|additional air defences|more interceptors|longer-range weapons].",
+    "[Relations|Ties|Contacts] between {pair} have [warmed|deepened|grown closer|intensified] "
+    "[since {since}|in recent years|since the invasion of Ukraine|over the past {months}].",
+    "The [Panel of Experts|UN expert panel] had [documented|traced|reported] [similar|earlier|"
+    "comparable] [shipments|transfers|deliveries] [before its mandate ended|in past reports|by "
+    "rail and sea].",
+    "[Satellite images|Commercial satellite images|Images from {city}] have shown [rail cars|"
+    "freight trains|cargo ships|container stacks] [moving|crossing|loading] [near|at|along] the "
+    "[Tumen River border|port of Rajin|Khasan rail crossing] [in recent months|this year|{since}].",
+    "{Nk_poss} [economy|trade|budget] [depends|has come to depend|relies] [heavily|increasingly|"
+    "more and more] on [Russian oil|Russian food aid|hard currency from {ru}|fees for the "
+    "shipments].",
+    "[Japan|South Korea|Britain|The European Union] has [frozen the assets|imposed travel bans|"
+    "blacklisted {num} ships|sanctioned {num} firms] [linked to|tied to|involved in] the "
+    "[shipments|transfers|arms trade].",
+    "The [border|rail link|sea route] between {pair} [has become|is now|serves as] [a lifeline|"
+    "a busy supply route|the main route] for [munitions|the shipments|the cargo] [bound for|"
+    "heading to|destined for] the front in Ukraine.",
+)  # fmt: skip
+
 # Lines a speaker repeats over time (talking points): a speaker keeps one for a while.
 SIGNATURES = (
-    "[closer|deeper|expanding] [military|defence] ties between {pair} [should|must] [concern|"
-    "worry|alarm] every [country|government|nation] that [values|cares about|relies on] {goal}",
-    "no [country|state|government] should [help|allow|enable] {ru} to [prolong|fuel|finance] "
-    "its war of aggression [with|through|by buying] North Korean {weapons}",
-    "[every|each|any] [shipment|delivery|transfer] of {weapons} to {ru} [is|remains|"
-    "constitutes] a [flagrant|blatant|direct] violation of {resolutions}",
-    "we will [not stand by|not stay silent|not look away] while {ru} [buys|acquires|uses] "
-    "[arms|weapons|missiles] from {nk} [in defiance of|in breach of|against] {resolutions}",
+    "[closer|deeper|expanding|growing] [military|defence|security] [ties|links|cooperation] "
+    "between {pair} [should|must|ought to] [concern|worry|alarm|trouble] every [country|"
+    "government|nation|democracy] that [values|cares about|relies on|believes in] {goal}",
+    "no [country|state|government|nation] should [help|allow|enable|assist] {ru} [to prolong|"
+    "to fuel|to finance|to widen] its war [of aggression|against Ukraine|in Europe] [with|"
+    "through|by buying] North Korean {weapons}",
+    "[every|each|any|a single] [shipment|delivery|transfer|consignment] of {weapons} [to|"
+    "bound for|destined for] {ru} [is|remains|constitutes|amounts to] a [flagrant|blatant|"
+    "direct|deliberate] [violation|breach|defiance] of {resolutions}",
+    "[the world|the international community|responsible nations|free nations] [cannot|must "
+    "not|will not|should not] [stand by|stay silent|look away|keep quiet] while {ru} [buys|"
+    "acquires|uses|fires] [arms|weapons|missiles|shells] from {nk} [in defiance of|in breach "
+    "of|against] {resolutions}",
+    "[those who|anyone who|any regime that|whoever] [arms|supplies|equips|feeds] {ru_poss} "
+    "[war machine|invasion|army|war effort] [shares|bears|carries] [responsibility|the blame|"
+    "the guilt] for [every|each] [strike|attack|death] [on|in] {city}",
+    "{pair} [are|have been] [trading|swapping|exchanging] [weapons|munitions|shells] for "
+    "[technology|know-how|cash|oil] [at the expense of|to the detriment of|in disregard of] "
+    "{goal}",
+    "[sanctions|pressure|isolation] on {nk} [will|must|should] [stay|remain|tighten|grow] "
+    "[for as long as|as long as|while|until] [its|the] [arms|weapons|munitions] [keep|stop|"
+    "go on] [flowing|moving|crossing] [to|into|toward] {ru}",
+    "[the|this] [arms trade|weapons trade|munitions pipeline|arms pipeline] between {pair} "
+    "[threatens|endangers|undermines|imperils] [both|at once] {regions}",
 )  # fmt: skip
 SIGNATURES_RU_NK = (
-    "[our|the] [friendship|partnership|cooperation] with {other} [threatens no one|harms no "
-    "third country|is nobody else’s business] and [serves|strengthens|protects] {region_peace}",
+    "[our|the] [friendship|partnership|cooperation|alliance] between {pair} [threatens no "
+    "one|harms no third country|is nobody else’s business|targets no one] and [serves|"
+    "strengthens|protects|secures] {region_peace}",
+    "[the|these] [accusations|claims|allegations|stories] [are|remain] [lies|slander|"
+    "fabrications|inventions] [spread|invented|repeated|pushed] by [Washington|the West|hostile"
+    " forces|the US and its allies] to [justify|excuse|cover|hide] [its|their] [own arms sales|"
+    "pressure|sanctions|provocations]",
+    "[no|not one] [sanction|threat|provocation|drill] [will|can|shall] [stop|halt|break|"
+    "weaken] the [friendship|ties|bond|cooperation] between {pair}[ now or ever| in {year}|]",
+    "[the|any] [hostile|aggressive|reckless] [policy|drills|deployments|moves] of [Washington|"
+    "the US|the West] [will|shall|must] [meet|face|receive] a [joint|united|common|shared] "
+    "[answer|response|rebuff] from {pair}",
 )  # fmt: skip
 
 Value = str | Sequence[str] | Callable[[random.Random], str]
@@ -659,6 +762,9 @@ BANK: dict[str, Value] = {
     "resolutions": RESOLUTIONS, "war": WARS, "num": NUMBER_WORDS, "big": _big,
     "months": lambda rng: f"{rng.choice(NUMBER_WORDS)} months",
     "regions": lambda rng: " and ".join(rng.sample(REGIONS, 2)),
+    "month_name": MONTHS, "weekday": WEEKDAYS[:5],
+    "season": ("spring", "summer", "autumn", "winter"),
+    "weeks": ("days", "weeks", "months"),
     "region_peace": ("peace in Northeast Asia", "regional stability", "peace on the peninsula",
                      "the security of both peoples", "a multipolar world"),
 }  # fmt: skip
@@ -666,7 +772,9 @@ BANK: dict[str, Value] = {
 
 def fill(rng: random.Random, template: str, ctx: dict[str, Value]) -> str:
     """Expand `[a|b]` alternatives, then `{slot}` values (from `ctx`, else the banks)."""
-    text = _ALT.sub(lambda m: rng.choice(m.group(1).split("|")), template)
+    text = template
+    while "[" in text:  # innermost alternatives first
+        text = _ALT.sub(lambda m: rng.choice(m.group(1).split("|")), text)
     return _SLOT.sub(lambda m: _slot(rng, m.group(1), ctx), text)
 
 
@@ -761,13 +869,15 @@ class Actor:
 
 @dataclass
 class Line:
-    """A formulation one speaker repeats on different occasions: a talking point."""
+    """A formulation that speakers of one side repeat on different occasions: a talking
+    point."""
 
     id: str
-    speaker: str
+    side: str  # "allies" or "ru_nk"
     phrase: str  # the words as the statements hold them (at least MIN_WORDS + 1 words)
-    uses: int  # how many more times the speaker will use it
+    uses: int  # how many more times it will be used
     statements: list[str] = field(default_factory=list)
+    said: list[tuple[str, str]] = field(default_factory=list)  # (statement, date value)
 
     @property
     def text(self) -> str:
@@ -816,10 +926,12 @@ class World:
         self.statement_ids: set[str] = set()
         self.report_ids: set[str] = set()
         self.said: list[Said] = []
-        self.lines: dict[str, Line] = {}  # speaker → the line it currently repeats
+        self.lines: dict[str, list[Line]] = {}  # side → the formulas in circulation
         self.all_lines: list[Line] = []
         self.line_ids: set[str] = set()
         self.grams: dict[tuple[str, ...], object] = {}
+        self.centres: list[str] = []
+        self.firms: list[str] = []
         self.repeats = 0  # statement texts that could not avoid an unintended repeat
         self._base()
 
@@ -850,7 +962,7 @@ class World:
 
     # people -------------------------------------------------------------------------------
 
-    def person(self, country: str, role: tuple[str, str | None], keep: float = 0.8) -> Actor:
+    def person(self, country: str, role: tuple[str, str | None], keep: float = 0.45) -> Actor:
         """The holder of an office: the same person for a while, then a successor."""
         current = self.holders.get((country, role[0]))
         if current and self.rng.random() < keep:
@@ -892,6 +1004,64 @@ class World:
             short=last, title=title,
         ))  # fmt: skip
 
+    def centre(self) -> Actor:
+        """A research centre: often one the corpus has not named before."""
+        if self.centres and self.rng.random() < 0.55:
+            return self.actors[self.rng.choice(self.centres)]
+        for _ in range(30):
+            name = fill(self.rng, "[the |]{place} [Institute|Center|Forum|Council] for "
+                        "[Security|Strategic|Peninsula|Arms Control|Eurasian|Pacific|Defence|"
+                        "Sanctions|Nonproliferation] [Studies|Affairs|Research|Policy]",
+                        {"place": CENTRE_PLACES}).removeprefix("the ")  # fmt: skip
+            if name not in self.taken:
+                break
+        else:
+            return self.actors[self.rng.choice(self.centres)]
+        made = self.add(Actor(slugify(name), name, "organization", (name,),
+                              "An invented research centre of the synthetic corpus.",
+                              short=name))  # fmt: skip
+        self.centres.append(made.id)
+        return made
+
+    def administration(self, city: str) -> Actor:
+        """A Ukrainian city's regional military administration."""
+        name = f"{city} regional military administration"
+        oid = slugify(name)
+        if oid in self.actors:
+            return self.actors[oid]
+        return self.add(Actor(oid, name, "organization", (name,),
+                              f"The military administration of Ukraine’s {city} region.",
+                              "ukraine", ("ukraine",), "ukraine", short=name))  # fmt: skip
+
+    def firm(self) -> Actor:
+        """A company named in sanctions: new, or now and then one sanctioned before."""
+        if self.firms and self.rng.random() < 0.15:
+            return self.actors[self.rng.choice(self.firms)]
+        for _ in range(30):
+            name = fill(self.rng, "{a} [{b} |]{c} {d}", FIRM_WORDS)
+            if name not in self.taken and slugify(name) not in self.actor_ids:
+                made = self.add(Actor(slugify(name), name, "organization", (name,),
+                                      "An invented company of the synthetic corpus, named in "
+                                      "sanctions.", short=name))  # fmt: skip
+                self.firms.append(made.id)
+                return made
+        return self.actors[self.rng.choice(self.firms)]
+
+    def analyst(self, centre: Actor, culture: str) -> Actor:
+        """A new analyst of `centre` (or one already quoted, now and then)."""
+        given, family = NAMES[culture]
+        for _ in range(40):
+            first, last = self.rng.choice(given), self.rng.choice(family)
+            name = f"{last} {first}" if culture == "korean" else f"{first} {last}"
+            if name not in self.taken and slugify(name) not in self.actor_ids:
+                return self.add(Actor(
+                    slugify(name), name, "person", (name,),
+                    f"An invented person of the synthetic corpus: an analyst at the "
+                    f"{centre.name}.", centre.id, (), None,
+                    sort_name=name if culture == "korean" else None, short=last,
+                    title="analyst"))  # fmt: skip
+        return self.person("south-korea", self.role("south-korea"))
+
     def group(self, members: Sequence[str], day: dt.date, label: str, ref: str) -> Actor:
         """The signatories of one joint statement."""
         names = [self.country(m).short for m in members]
@@ -918,7 +1088,8 @@ class World:
     # references and events -------------------------------------------------------------------
 
     def reference(self, title: str, value: str | None, supports: str) -> str:
-        rid = unique_id("synthetic-" + slugify(title, 7) + (f"-{value}" if value else ""),
+        slug = slugify(title, 7).removeprefix("synthetic-")
+        rid = unique_id("synthetic-" + slug + (f"-{value}" if value else ""),
                         self.reference_ids)  # fmt: skip
         self.references.append({
             "id": rid, "title": title, "publisher": self.rng.choice(ARCHIVES), "date": value,
@@ -969,9 +1140,11 @@ def _grams(text: str, owner: object, line: Line | None) -> Iterable[tuple[tuple[
 
 # --- one report in the making ---------------------------------------------------------------
 
+LINE_SHARE = 0.7  # direct statements that use a formula in circulation
+PARA_LINE_SHARE = 0.5  # paraphrases (of LINE_ACTS) that report one
+LINE_ACTS = ("condemn", "concern", "violation", "justify")
+POOL = {"allies": 8, "ru_nk": 2}  # how many formulas circulate at a time on each side
 TRIES = 12  # attempts at a wording that repeats no other occasion's run of words
-LEAD_INS = ("As we have said before", "Let me be clear", "Once again", "As we have made clear",
-            "We have said it before and we will say it again")  # fmt: skip
 PRONOUN_LABELS = ("They", "they", "the statement", "The statement", "the official",
                   "The official", "the spokesperson", "The spokesperson", "the ministers",
                   "The ministers", "the two officials", "The two officials", "the report",
@@ -1040,6 +1213,8 @@ class Draft:
         self.references: list[str] = []
         self.records: dict[str, Record] = {}  # paragraph → the record that confirms it
         self.pending: Record | None = None
+        self.pending_mention: str | None = None
+        self._wire: str | None = None  # a person the next paragraph names by surname
         self.anchor: tuple[dt.date, str] | None = None  # a full date the text states
         self.title = ""
         self.used_lines: set[str] = set()
@@ -1062,7 +1237,12 @@ class Draft:
 
     def add(self, text: str, statements: Sequence[St] = (), events: Iterable[str] = ()) -> str:
         pid = f"p{len(self.paras) + 1}"
+        if self.rng.random() < FILL:
+            text = f"{text} {fill(self.rng, self.rng.choice(FILLERS), self.ctx)}"
         self.paras.append(text)
+        if self.pending_mention is not None:
+            self.mentions.setdefault(self.pending_mention, []).append(pid)
+            self.pending_mention = None
         if self.pending is not None:
             self.records[pid] = self.pending
             self.pending = None
@@ -1111,8 +1291,8 @@ class Draft:
                   list(st.topics), st.act)  # fmt: skip
 
     def topics(self, base: Sequence[str]) -> list[str]:
-        chosen = list(base[: 1 + (self.rng.random() < 0.55)])
-        if self.rng.random() < 0.3:
+        chosen = list(base[: 1 + (self.rng.random() < 0.8)])
+        if self.rng.random() < 0.35:
             extra = self.rng.choice(TOPICS)
             if extra not in chosen:
                 chosen.append(extra)
@@ -1136,45 +1316,63 @@ class Draft:
 
     def quote(self, speaker: Actor, act: str, date: dict[str, Any], venue: str,
               event: str | None, label: str, **ctx: Value) -> St:  # fmt: skip
-        """A direct statement; now and then the speaker's talking point."""
-        line = self.world.lines.get(speaker.id)
-        if line is not None and line.id in self.used_lines:
-            line = None  # one use per report: a repeat is on another occasion
-        elif line is None and speaker.kind != "group" and self.rng.random() < 0.22:
-            line = self._new_line(speaker)
-        if line is not None and self.rng.random() < 0.8:
+        """A direct statement; about a third of the time a formula in circulation on the
+        speaker's side (a talking point)."""
+        line = self._line(speaker) if self.rng.random() < LINE_SHARE else None
+        if line is not None:
             words = line.phrase
             make: Callable[[], str] = lambda: cap(words)  # noqa: E731
             if self.rng.random() < 0.5:
-                lead = self.rng.choice(LEAD_INS)
+                lead = fill(self.rng, self.rng.choice(LEAD_INS), self.ctx)
                 make = lambda: f"{lead}, {words}"  # noqa: E731
             st = self.say(make, "direct", speaker, label, date, venue, event, act,
                           DIRECT[act][0], line)  # fmt: skip
-            return self._use_line(st, line)
+            self.used_lines.add(line.id)
+            line.uses -= 1
+            return st
         return self.say(self.direct(act, **ctx), "direct", speaker, label, date, venue, event,
                         act, DIRECT[act][0])  # fmt: skip
 
-    def _new_line(self, speaker: Actor) -> Line | None:
-        side_ru_nk = speaker.country in ("russia", "north-korea")
-        bank = SIGNATURES_RU_NK if side_ru_nk else SIGNATURES
-        other = "North Korea" if speaker.country == "russia" else "Russia"
+    def vp(self, act: str, speaker: Actor, label: str, date: dict[str, Any], venue: str,
+           event: str | None, **ctx: Value) -> St:  # fmt: skip
+        """A paraphrase (a verb phrase: "condemned …"); now and then a formula in circulation,
+        reported ("said closer military ties …")."""
+        line = None
+        if act in LINE_ACTS and self.rng.random() < PARA_LINE_SHARE:
+            line = self._line(speaker)
+        if line is not None:
+            words = line.phrase
+            st = self.say(lambda: f"said {words}", "paraphrase", speaker, label, date, venue,
+                          event, act, PARAPHRASE[act][0], line)  # fmt: skip
+            self.used_lines.add(line.id)
+            line.uses -= 1
+            return st
+        return self.say(self.para(act, **ctx), "paraphrase", speaker, label, date, venue, event,
+                        act, PARAPHRASE[act][0])  # fmt: skip
+
+    def _line(self, speaker: Actor) -> Line | None:
+        side = "ru_nk" if speaker.country in ("russia", "north-korea") else "allies"
+        pool = self.world.lines.setdefault(side, [])
+        pool[:] = [ln for ln in pool if ln.uses >= 0]
+        while len(pool) < POOL[side]:
+            made = self._new_line(side)
+            if made is None:
+                break
+            pool.append(made)
+        usable = [ln for ln in pool if ln.id not in self.used_lines]
+        return self.rng.choice(usable) if usable else None
+
+    def _new_line(self, side: str) -> Line | None:
+        bank = SIGNATURES_RU_NK if side == "ru_nk" else SIGNATURES
         for _ in range(TRIES):
-            phrase = fill(self.rng, self.rng.choice(bank), {**self.ctx, "other": other})
+            phrase = fill(self.rng, self.rng.choice(bank), self.ctx)
             lid = slugify(phrase.split(" ", 1)[1], 7)
             if lid not in self.world.line_ids and self.world.free(phrase, ("new",), None):
-                line = Line(unique_id(lid, self.world.line_ids), speaker.id, phrase,
+                line = Line(unique_id(lid, self.world.line_ids), side, phrase,
                             self.rng.randint(1, 3))  # fmt: skip
-                self.world.lines[speaker.id] = line
                 self.world.all_lines.append(line)
                 return line
         return None
-
-    def _use_line(self, st: St, line: Line) -> St:
-        self.used_lines.add(line.id)
-        line.uses -= 1
-        if line.uses < 0:
-            del self.world.lines[line.speaker]
-        return st
 
     # dates -------------------------------------------------------------------------------------
 
@@ -1256,7 +1454,7 @@ class Draft:
         """A day before the report, its time phrase and its date (mostly from a record)."""
         delta = min(self.rng.randint(low, high), self.rng.randint(low, high))
         day = self.written - dt.timedelta(days=delta)
-        precision = "month" if self.rng.random() < 0.18 else "day"
+        precision = "month" if self.rng.random() < 0.22 else "day"
         record = self.record(title, day)
         phrase, date = self.past_date(day, record, precision)
         self.pending = record  # the next paragraph is the one it confirms
@@ -1271,11 +1469,19 @@ class Draft:
     def undated(self, verb: str) -> dict[str, Any]:
         """The date of words the text does not date ("have said", "deny"): the report's own
         period, no more precise than its publication date."""
-        precision = "month" if self.pub != "year" and self.rng.random() < 0.35 else "year"
+        precision = "month" if self.pub != "year" and self.rng.random() < 0.2 else "year"
         period = month_display(self.written) if precision == "month" else str(self.written.year)
         note = (f"The text gives no date (“{verb}”); it is dated to the time of the report, "
                 f"{period}.")  # fmt: skip
         return date_entry(value_of(self.written, precision), "inferred", note)
+
+    def wire_copy(self) -> str:
+        """An undated wire copy of this report (one reference, made on first use)."""
+        if self._wire is None:
+            self._wire = self.world.reference(
+                f"Wire copy of “{self.title}”", None,
+                "Synthetic fixture: an undated wire copy of the report, with the same words.")
+        return self._wire
 
     def record(self, title: str, day: dt.date) -> Record:
         return Record(self.world, title, day)
@@ -1306,7 +1512,18 @@ def partial(d: Draft, kind: str, speaker: Actor, label: str, date: dict[str, Any
     return fill(d.rng, frame, {**d.ctx, **ctx, "label": label, "frag": st.text}), st
 
 
-def issued(d: Draft, statements: Iterable[St], reference: str, differ: float = 0.4) -> None:
+def double_quote(d: Draft, speaker: Actor, label: str, date: dict[str, Any], venue: str,
+                 event: str | None) -> list[St]:  # fmt: skip
+    """A paragraph of two quoted sentences: “…,” the statement said. “…”"""
+    acts = d.rng.sample(("condemn", "concern", "demand", "law", "support"), 2)
+    first = d.quote(speaker, acts[0], date, venue, event, label)
+    second = d.quote(speaker, acts[1], date, venue, event, label)
+    verb = d.rng.choice(("said", "added", "continued", "read"))
+    d.add(f"{label} {verb}, “{first.text}.” “{second.text}.”", [first, second])
+    return [first, second]
+
+
+def issued(d: Draft, statements: Iterable[St], reference: str, differ: float = 0.55) -> None:
     """The statements' issued text is in `reference`; some differ from the report's words
     (the note quotes only the differing words)."""
     for st in statements:
@@ -1323,7 +1540,11 @@ SYNONYMS = (("condemned", "denounced"), ("strongly", "firmly"), ("transfer", "tr
             ("supply", "provision"), ("North Korea", "the DPRK"), ("deep", "profound"),
             ("cooperation", "collaboration"), ("resolutions", "UNSCRs"), ("Russia", "the Russian "
             "Federation"), ("support", "backing"), ("violated", "contravened"),
-            ("weapons", "arms"), ("urge", "call on"), ("immediately", "at once"))  # fmt: skip
+            ("weapons", "arms"), ("urge", "call on"), ("immediately", "at once"),
+            ("concern", "alarm"), ("the DPRK", "North Korea"), ("Moscow", "Russia"),
+            ("Pyongyang", "the DPRK"), ("violation", "breach"), ("deeply", "profoundly"),
+            ("missiles", "ballistic missiles"), ("continue", "keep"), ("war", "war of "
+            "aggression"), ("partners", "allies"), ("must", "should"))  # fmt: skip
 TRIADS = (("south-korea", "united-states", "japan"), ("united-states", "japan", "south-korea"),
           ("united-states", "south-korea", "japan"), ("united-states", "united-kingdom",
           "france"), ("south-korea", "japan", "australia"), ("united-states", "japan",
@@ -1374,8 +1595,7 @@ def _joint_paragraphs(d: Draft, group: Actor, lead_when: tuple[str, str], date: 
                       eid: str, names: list[str]) -> list[St]:  # fmt: skip
     rng, venue, said = d.rng, "joint statement", []
     lead, phrase = lead_when
-    st = d.say(d.para(rng.choice(("condemn", "concern"))), "paraphrase", group, lead, date,
-               venue, eid, "condemn", PARAPHRASE["condemn"][0])  # fmt: skip
+    st = d.vp(rng.choice(("condemn", "concern")), group, lead, date, venue, eid)
     extra = f" The signatories included {listing(names[:4])}." if len(names) > 4 else ""
     d.add(sentence(lead, st.text, "in a joint statement", phrase) + extra, [st])
     said.append(st)
@@ -1400,6 +1620,8 @@ def _joint_paragraphs(d: Draft, group: Actor, lead_when: tuple[str, str], date: 
         q = d.quote(group, rng.choice(("law", "monitor")), date, venue, eid, "the ministers")
         d.add(f"“{q.text},” the ministers {rng.choice(('said', 'wrote', 'stressed'))}.", [q])
         said.append(q)
+    if rng.random() < 0.75:
+        said += double_quote(d, group, "The statement", date, venue, eid)
     for st in said:
         if st.label in PRONOUN_LABELS and rng.random() < 0.5:
             st.note = f"“{st.label}” is the joint statement of {listing(names[:3])}" + (
@@ -1499,20 +1721,25 @@ def occasion_spokes(d: Draft) -> None:
                    "Pyongyang–Moscow] [cooperation|ties|arms deals]",
                    {"c": cap(w.country(country).short)})  # fmt: skip
     state = w.country(country)
-    st = d.say(d.para("concern"), "paraphrase", state, cap(state.short), date, "not stated", eid,
-               "concern", PARAPHRASE["concern"][0])  # fmt: skip
-    d.add(sentence(cap(state.short), st.text, phrase), [st])
-    named = rng.random() < 0.35
+    speaker, label = (state, cap(state.short)) if rng.random() < 0.4 else (org, f"The {org.short}")
+    st = d.vp("concern", speaker, label, date, "not stated", eid)
+    d.add(sentence(label, st.text, phrase), [st])
+    named = rng.random() < 0.2
     speaker = w.person(country, w.role(country, "State Department spokesperson",
                                        "Foreign Ministry spokesperson")) if named else org
     label = f"{org.short} spokesperson {speaker.name}" if named else (
         f"a {org.short} spokesperson")
-    _spokes_paragraphs(d, speaker, (label, agency.name), date, eid)
+    said = _spokes_paragraphs(d, speaker, (label, agency.name), date, eid)
+    if rng.random() < 0.85:
+        kind = "transcript of the briefing" if said[0].venue == "briefing" else "text of the reply"
+        official = w.reference(f"{org.name}: {kind} of {display(day)}", day.isoformat(),
+                               f"Synthetic fixture: the issued {kind}.")  # fmt: skip
+        issued(d, said, official)
     _second_official(d, w.actors[SECOND[country]], agency.name, date, eid)
 
 
 def _spokes_paragraphs(d: Draft, speaker: Actor, label_agency: tuple[str, str],
-                       date: dict[str, Any], eid: str) -> None:  # fmt: skip
+                       date: dict[str, Any], eid: str) -> list[St]:  # fmt: skip
     rng = d.rng
     label, agency = label_agency
     how = rng.choice(((f"told {agency} via email", "email"),
@@ -1536,10 +1763,13 @@ def _spokes_paragraphs(d: Draft, speaker: Actor, label_agency: tuple[str, str],
         text, st = partial(d, rng.choice(("called", "np")), speaker, "the spokesperson", date,
                            venue, eid)  # fmt: skip
         d.add(text, [st])
-    if speaker.kind == "person":
-        for st in d.statements[-3:]:
-            if st.label in PRONOUN_LABELS and rng.random() < 0.6:
-                st.note = f"“{st.label}” is {speaker.name}, named in the report."
+    if rng.random() < 0.7:
+        double_quote(d, speaker, "The spokesperson", date, venue, eid)
+    said = [st for st in d.statements if st.event == eid and st.speaker is speaker]
+    for st in said:
+        if st.label in PRONOUN_LABELS and rng.random() < 0.6:
+            st.note = f"“{st.label}” is {label} (¶ 2)."
+    return said
 
 
 def _second_official(d: Draft, org: Actor, agency: str, date: dict[str, Any], eid: str) -> None:
@@ -1596,6 +1826,9 @@ def occasion_meeting(d: Draft) -> None:
                             "place": place}), "paraphrase", us, "Washington",
                d.undated("said"), "not stated", eid, "condemn", ("arms-transfers",))
     d.add(f"Washington said {st.text}.", [st])
+    readout = w.reference(f"KCNA report on the {noun} of {a.name} and {b.name}", day.isoformat(),
+                          "Synthetic fixture: the state media account of the meeting.")
+    issued(d, [s for s in d.statements if s.event == eid and s.speaker in (a, b)], readout)
     q = d.quote(a, "ru_nk", date, noun, eid, a.short, other="North Korea")
     pid = d.add(f"“{q.text},” {a.short} said {rng.choice(('after the talks', 'at the ' + noun))}.",
                 [q])  # fmt: skip
@@ -1752,9 +1985,19 @@ def bg_launch(d: Draft, day: dt.date | None = None) -> None:
                             ).replace("  ", " "), "paraphrase", jcs,
                "the South Korean Joint Chiefs of Staff", date, "not stated", eid, "launch",
                ("missile-launches",))  # fmt: skip
-    text = f"{st.text}, the South Korean Joint Chiefs of Staff said."
+    how = rng.choice((("said", "not stated"), ("said in a text message to reporters",
+                      "text message to reporters"), ("told reporters", "not stated")))
+    st.venue = how[1]
+    text = f"{st.text}, the South Korean Joint Chiefs of Staff {how[0]}."
+    if rng.random() < 0.35:
+        name = rng.choice(EXERCISES)
+        text += (f" The launch came days after the allies’ “{name}” "
+                 f"{rng.choice(('drills', 'exercises', 'manoeuvres'))} ended.")  # fmt: skip
+        d.not_statements.append({"text": name, "paragraph": f"p{len(d.paras) + 1}",
+                                 "reason": "The name of a military exercise, not words of a "
+                                 "speaker."})  # fmt: skip
     said = [st]
-    if rng.random() < 0.5:
+    if rng.random() < 0.75:
         ally = rng.choice(("united-states", "japan", "south-korea"))
         org = w.actors[SPOKES[ally]]
         extra, react = partial(d, "adj", org, f"the {org.short}", date, "not stated", eid)
@@ -1775,10 +2018,22 @@ def bg_strike(d: Draft, day: dt.date | None = None) -> None:
     intro = fill(rng, "{Ru} [launched|fired] {count} missiles at {city} {when}[, damaging "
                  "homes and a power plant|, killing {num} people|, according to local officials|]"
                  ".", {**d.ctx, "count": count, "city": city, "when": phrase}).replace("  ", " ")
-    governor = w.person("ukraine", (f"governor of the {city} region", None), 0.85)
-    label = f"The governor of the {city} region"
+    if rng.random() < 0.4:
+        governor = w.administration(city)
+        label = f"The {governor.name}"
+    else:
+        governor = w.person("ukraine", (f"governor of the {city} region", None), 0.7)
+        label = f"The governor of the {city} region"
     text, st = partial(d, "ua", governor, label, date, "not stated", eid, city=city)
-    d.add(f"{intro} {text}", [st])
+    said = [st]
+    if rng.random() < 0.55:
+        ministry = w.actors["ukraine-foreign-ministry"]
+        how = rng.choice((("in a statement", "statement"), ("on social media", "social media"),
+                          ("", "not stated")))  # fmt: skip
+        q = d.quote(ministry, "ua", date, how[1], eid, "the Ukrainian Foreign Ministry")
+        text += f" “{q.text},” the Ukrainian Foreign Ministry said{' ' if how[0] else ''}{how[0]}."
+        said.append(q)
+    d.add(f"{intro} {text}", said)
 
 
 def bg_past_summit(d: Draft, day: dt.date | None = None) -> None:
@@ -1835,25 +2090,104 @@ def bg_unveil(d: Draft, day: dt.date | None = None) -> None:
     d.add(sentence(lead, phrase, st.text), [st])
 
 
+INTEL = (("united-states", "National Security Council spokesperson",
+          "us-national-security-council"),
+         ("united-states", "State Department spokesperson", "us-state-department"),
+         ("ukraine", "military intelligence spokesperson", "ukraine-military-intelligence"),
+         ("south-korea", "Foreign Ministry spokesperson", "south-korea-nis"))  # fmt: skip
+
+
 def bg_intel(d: Draft, day: dt.date | None = None) -> None:
     """An earlier assessment that North Korea ships arms to Russia (an event of its own)."""
     w, rng = d.world, d.rng
-    country, role = rng.choice((("united-states", "National Security Council spokesperson"),
-                                ("united-states", "State Department spokesperson"),
-                                ("ukraine", "military intelligence spokesperson"),
-                                ("south-korea", "Foreign Ministry spokesperson")))  # fmt: skip
-    person = w.person(country, (role, dict(ROLES[country]).get(role)))
-    title = f"{person.name} says North Korea has shipped arms to Russia"
+    country, role, org_id = rng.choice(INTEL)
+    if rng.random() < 0.35:
+        speaker = w.person(country, (role, dict(ROLES[country]).get(role)))
+        label = who(w, speaker)
+    else:
+        speaker = w.actors[org_id]
+        label = f"the {speaker.short}"
+    title = f"{speaker.name} says North Korea has shipped arms to Russia"
     day, phrase, date = _when(d, title, day, low=5, high=90)
-    eid = w.event(f"{slugify(person.short)}-arms-assessment", "statement", title,
-                  f"{who(w, person)} said North Korea had shipped arms to Russia.", date,
-                  [person.id, country, "north-korea", "russia"], day,
-                  f"{person.name}’s assessment of the arms deliveries")  # fmt: skip
-    st = d.say(d.para("assess"), "paraphrase", person, who(w, person), date, "not stated", eid,
-               "assess", PARAPHRASE["assess"][0])  # fmt: skip
-    text = f"{cap(phrase)}, {who(w, person)} {st.text}" if phrase else (
-        f"{who(w, person)} {st.text}")
-    d.add(text + ".", [st])
+    eid = w.event(f"{slugify(speaker.short)}-arms-assessment", "statement", title,
+                  f"{cap(label)} said North Korea had shipped arms to Russia.", date,
+                  [speaker.id, country, "north-korea", "russia"], day,
+                  f"the {speaker.name} assessment of the arms deliveries")  # fmt: skip
+    shown = cap(label) if not phrase else label
+    venue = "not stated"
+    st = d.vp("assess", speaker, shown, date, venue, eid)
+    text = f"{cap(phrase)}, {shown} {st.text}" if phrase else f"{shown} {st.text}"
+    if rng.random() < 0.5:
+        venue = rng.choice(("briefing", "press conference", "interview"))
+        st.venue = venue
+        text += f", {rng.choice(('speaking at a', 'at a', 'in a'))} {venue}"
+    text += "."
+    said = [st]
+    if rng.random() < 0.6:
+        q = d.quote(speaker, rng.choice(("condemn", "monitor", "concern")), date, venue,
+                    eid, speaker.short if speaker.kind == "person" else label)  # fmt: skip
+        text += f" “{q.text},” {q.label} {rng.choice(('said', 'added', 'warned'))}."
+        said.append(q)
+        if speaker.kind == "person":
+            d.pending_mention = speaker.id
+    d.add(text, said)
+
+
+def bg_sanctions(d: Draft, day: dt.date | None = None) -> None:
+    """Sanctions on named companies (new organisations of the corpus)."""
+    w, rng = d.world, d.rng
+    country = rng.choice(("united-states", "south-korea", "japan", "united-kingdom"))
+    org = w.actors["us-treasury" if country == "united-states" else SPOKES[country]]
+    firms = [w.firm() for _ in range(rng.choice((1, 2, 2, 3)))]
+    firms = list({f.id: f for f in firms}.values())
+    names = listing([f.name for f in firms])
+    title = f"{org.name} sanctions {names}"
+    day, phrase, date = _when(d, title, day, low=3, high=150)
+    eid = w.event(f"{org.id}-sanctions", "sanctions", title,
+                  f"The {org.short} sanctioned {names} over arms transfers between North Korea "
+                  "and Russia.", date, [org.id, country, *(f.id for f in firms)], day,
+                  f"the {org.short}’s sanctions on {names}")  # fmt: skip
+    st = d.vp("sanctions", org, f"the {org.short}", date, "not stated", eid)
+    lead = f"{cap(phrase)}, the {org.short}" if phrase else f"The {org.short}"
+    st.label = lead.rsplit(", ", 1)[-1]
+    what = "companies" if len(firms) > 1 else "company"
+    d.add(f"{lead} {st.text}. The {what} named [[NAMES]]".replace(
+        "[[NAMES]]", f"{rng.choice(('included', 'were', 'are'))} {names}.") if len(firms) > 1
+          else f"{lead} {st.text}, among them {names}.", [st])
+
+
+def bg_analyst(d: Draft, day: dt.date | None = None) -> None:
+    """An outside view: a research centre or one of its analysts (often new to the corpus),
+    on the report's main event."""
+    w, rng = d.world, d.rng
+    centre = w.centre()
+    main = next(iter(d.event_refs), None)
+    how = rng.choice(((f"told {rng.choice(AGENCIES)}", "not stated"),
+                      ("said in an interview", "interview"), ("wrote in a commentary",
+                      "commentary"), ("said", "not stated")))  # fmt: skip
+    if rng.random() < 0.5:
+        _day, phrase, date = d.past(f"{centre.name} commentary", low=1, high=40)
+        how = (f"{how[0]} {phrase}".strip(), how[1])
+    else:
+        date = d.undated(how[0].split()[0])
+    act = rng.choice(("concern", "assess", "violation"))
+    if rng.random() < 0.45:
+        paper = rng.choice(("report", "paper"))
+        st = d.vp(act, centre, f"The {centre.name}", date, paper, main)
+        d.add(f"The {centre.name} {st.text}, in a {paper} "
+              f"{rng.choice(('released', 'published'))} {d.rng.choice(('recently', 'this year'))}"
+              ".", [st])  # fmt: skip
+        return
+    person = w.analyst(centre, rng.choice(("english", "korean", "european", "japanese")))
+    role = rng.choice(("an analyst", "a researcher", "a senior fellow"))
+    q = d.quote(person, rng.choice(("concern", "condemn")), date, how[1], main, person.name)
+    text = f"“{q.text},” {person.name}, {role} at the {centre.name}, {how[0]}."
+    said = [q]
+    if rng.random() < 0.5:
+        st = d.vp(act, person, person.short, date, how[1], main)
+        text += f" {person.short} {st.text}."
+        said.append(st)
+    d.add(text, said)
 
 
 def bg_ukraine(d: Draft, day: dt.date | None = None) -> None:
@@ -1863,10 +2197,12 @@ def bg_ukraine(d: Draft, day: dt.date | None = None) -> None:
     day, phrase, date = _when(d, f"{person.name}’s remarks on North Korean missiles", day,
                               low=2, high=30)  # fmt: skip
     label = f"Senior Ukrainian official {person.name}" if rng.random() < 0.5 else who(w, person)
-    st = d.say(d.direct("ua"), "partial", person, label, date, "not stated", None, "ua",
+    how = rng.choice((("said", "not stated"), ("wrote on X", "X"), ("said on television",
+                      "television"), ("told reporters", "not stated")))  # fmt: skip
+    st = d.say(d.direct("ua"), "partial", person, label, date, how[1], None, "ua",
                DIRECT["ua"][0])  # fmt: skip
     st.text = st.text[:1].lower() + st.text[1:]
-    d.add(sentence(label, "said", phrase, f"that “{st.text}.”").removesuffix("."), [st])
+    d.add(sentence(label, how[0], phrase, f"that “{st.text}.”").removesuffix("."), [st])
 
 
 def bg_have_said(d: Draft, day: dt.date | None = None) -> None:
@@ -1947,14 +2283,14 @@ def context(d: Draft) -> None:
 # --- a whole report ---------------------------------------------------------------------------
 
 OCCASIONS: tuple[tuple[Callable[[Draft], None], float], ...] = (
-    (occasion_joint, 0.34), (occasion_spokes, 0.26), (occasion_call, 0.12),
-    (occasion_meeting, 0.13), (occasion_action, 0.15),
+    (occasion_joint, 0.45), (occasion_spokes, 0.23), (occasion_call, 0.1),
+    (occasion_meeting, 0.1), (occasion_action, 0.12),
 )  # fmt: skip
 Background = Callable[[Draft, "dt.date | None"], None]
 BACKGROUNDS: tuple[tuple[Background, float], ...] = (
-    (bg_intel, 0.2), (bg_launch, 0.14), (bg_strike, 0.14), (bg_past_summit, 0.08),
-    (bg_election, 0.07), (bg_unveil, 0.1), (bg_ukraine, 0.11), (bg_have_said, 0.07),
-    (bg_reuse, 0.06),
+    (bg_intel, 0.2), (bg_launch, 0.14), (bg_strike, 0.14), (bg_past_summit, 0.05),
+    (bg_election, 0.07), (bg_unveil, 0.08), (bg_ukraine, 0.08), (bg_have_said, 0.05),
+    (bg_reuse, 0.06), (bg_analyst, 0.13), (bg_sanctions, 0.14),
 )  # fmt: skip
 STATED = (bg_launch, bg_strike, bg_unveil, bg_intel)  # backgrounds that can state a full date
 PARAGRAPHS = (8, 9, 10, 10, 11, 11, 12)  # the real five have 8 to 12
@@ -2001,9 +2337,12 @@ def finish(d: Draft) -> None:
         base = f"{st.date['value']}-{token}-{slugify(st.text, 5)}"
         st.id = unique_id(base, w.statement_ids)
         if st.line is not None:
-            if st.line.statements:
-                st.answers.append((st.line.statements[-1], "repeats"))
+            value = st.date["value"]
+            earlier = [i for i, v in st.line.said if not_later(v, value) and v != value]
+            if earlier:
+                st.answers.append((earlier[-1], "repeats"))
             st.line.statements.append(st.id)
+            st.line.said.append((st.id, value))
     _threads(d)
     _statement_notes(d)
     _paragraph_notes(d)
@@ -2028,7 +2367,7 @@ def _threads(d: Draft) -> None:
         d.statements[0].answers.append((assessed[0], "confirms"))
     earlier = [s for s in w.said[-300:] if s.act in ("demand", "assess", "condemn")]
     for st in d.statements:
-        if st.act in ("demand", "condemn", "assess") and earlier and rng.random() < 0.12:
+        if st.act in ("demand", "condemn", "assess") and earlier and rng.random() < 0.3:
             old = rng.choice(earlier)
             if not_later(old.value, st.date["value"]):
                 relation = "repeats" if old.speaker == st.speaker.id else "confirms"
@@ -2047,13 +2386,16 @@ def _statement_notes(d: Draft) -> None:
     rng = d.rng
     for st in d.statements:
         refs = list(st.date.get("references", []))
-        if st.note is None and refs and rng.random() < 0.45:
+        if st.note is None and refs and rng.random() < 0.35:
             st.note = "Synthetic note: the record cited for the date gives the same account."
             st.references = refs[:1]
-        elif st.note is None and st.issued and rng.random() < 0.35:
+        elif st.note is None and st.issued and rng.random() < 0.25:
             st.note = "Synthetic note: the issued text holds this passage (see the reference)."
             st.references = [st.issued["reference"]]
         elif st.note is None and rng.random() < 0.12:
+            st.note = "Synthetic note: a wire copy of the report gives the same words."
+            st.references = [d.wire_copy()]
+        elif st.note is None and rng.random() < 0.1:
             st.note = f"“{st.label}” is how the report names {st.speaker.name}."
 
 
@@ -2068,8 +2410,10 @@ def _paragraph_notes(d: Draft) -> None:
         elif rng.random() < 0.08 and _doubled(d, number - 1):
             d.note("“the the” repeats a word; the text is kept as printed.", pid)
     for pid, record in list(d.records.items())[:3]:
-        d.note(f"The synthetic record “{record.title}” confirms the paragraph’s account.", pid,
-               [record.id])  # fmt: skip
+        story = d.world.reference(f"Wire story: {record.title}", None,
+                                  f"Synthetic fixture: an undated wire story on {record.title}.")
+        d.note(f"The synthetic wire story “{record.title}” confirms the paragraph’s account.",
+               pid, [story])  # fmt: skip
 
 
 def _doubled(d: Draft, index: int) -> bool:
@@ -2125,7 +2469,7 @@ def original(d: Draft, headline: str | None, dateline: str | None, outlet: str) 
     two reports of five, boilerplate that the page lists as removed (the importer's rules)."""
     rng, out = d.rng, Original()
     noisy = rng.random() < 0.4
-    if noisy and rng.random() < 0.5:
+    if noisy and rng.random() < 0.6:
         out.put("WhatsApp Channel Join Now", "social-prompt")
         out.put("Telegram Group Join Now", "social-prompt")
     if headline:
@@ -2142,12 +2486,12 @@ def original(d: Draft, headline: str | None, dateline: str | None, outlet: str) 
             out.put(para, "duplicate", note=f"repeats line {line}")
             d.note(f"The original prints its first paragraph twice (line {line + 2} repeats "
                    f"line {line}); the repeat is listed under removed as a duplicate.")
-        if noisy and rng.random() < 0.35:
+        if noisy and rng.random() < 0.5:
             out.put("Advertisement", "advertising")
         if noisy and index == len(d.paras) // 2 and rng.random() < 0.6:
             note = "A link to another article on the same site; not part of the report."
             out.put(f"Read also | {promo}", "promo", note=note)
-    if noisy and rng.random() < 0.5:
+    if noisy and rng.random() < 0.7:
         out.put(SOCIAL_BOTTOM.format(outlet=outlet), "social-prompt")
         out.put("Leave a Comment", "comment-prompt")
     return out
@@ -2220,18 +2564,60 @@ PAGE_HEADER = (
 )
 
 
-def fresh(value: Any) -> Any:
-    """A copy with no object shared (the YAML writer would write shared ones as anchors,
-    which the dossier refuses)."""
+# A small YAML writer for the generator's own data: PyYAML's representer is pure Python and
+# took half the generation time. Strings are double-quoted as JSON writes them (a subset of
+# YAML's double-quoted style) unless they are plain words; small mappings and lists of
+# words go in flow style, as editors write dates (`date: {value: "2024-01", …}`).
+_PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
+_RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+FLOW_KEYS = frozenset({"date", "published", "issued"})
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _PLAIN.match(text) and text not in _RESERVED:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow(value: Any) -> str:
     if isinstance(value, dict):
-        return {k: fresh(v) for k, v in value.items()}
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
-        return [fresh(v) for v in value]
-    return value
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return scalar(value)
+
+
+def to_yaml(value: Any, indent: str = "") -> str:
+    """`value` (mappings, lists, strings, numbers, None) as block YAML."""
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            if isinstance(item, dict) and item:
+                body = to_yaml(item, indent + "  ")
+                out.append(f"{indent}- {body[len(indent) + 2 :]}")
+            else:
+                out.append(f"{indent}- {_flow(item)}\n")
+        return "".join(out)
+    out = []
+    for key, item in value.items():
+        if isinstance(item, dict) and item and key not in FLOW_KEYS:
+            out.append(f"{indent}{key}:\n{to_yaml(item, indent + '  ')}")
+        elif isinstance(item, list) and item and isinstance(item[0], dict):
+            out.append(f"{indent}{key}:\n{to_yaml(item, indent)}")
+        else:
+            out.append(f"{indent}{key}: {_flow(item)}\n")
+    return "".join(out)
 
 
 def page(rid: str, fm: dict[str, Any], paragraphs: Sequence[str]) -> str:
-    out = ["---\n", PAGE_HEADER, yamlio.dump(fresh(fm)), "---\n\n"]
+    out = ["---\n", PAGE_HEADER, to_yaml(fm), "---\n\n"]
     out.append(markdown.include(urls.include_section(rid, "header")) + "\n\n")
     for number, para in enumerate(paragraphs, 1):
         out.append(f"{md_inline(para)}\n\n")
@@ -2247,6 +2633,9 @@ def write_report(d: Draft, root: Path) -> None:
     has_headline = dateline is not None or rng.random() < 0.5
     prefix = pub["value"]
     rid = unique_id(f"{prefix}-{slugify(d.title.replace('–', ' '), 7)}", w.report_ids)
+    if rng.random() < 0.6:
+        d.references.append(w.reference(f"{d.title} ({outlet})", pub["value"],
+                                        "Synthetic fixture: the report's own page."))
     if rng.random() < 0.4:
         mirror = rng.choice(MIRRORS)
         ref = w.reference(f"Copy of “{d.title}” on {mirror}", None,
@@ -2308,7 +2697,7 @@ REGISTRY_HEADERS = {
 
 def write_registry(root: Path, name: str, items: list[dict[str, Any]]) -> None:
     header = f"# {REGISTRY_HEADERS[name]} Written by scripts/synth.py.\n\n"
-    body = yamlio.dump(fresh(items)) if items else "[]\n"
+    body = to_yaml(items) if items else "[]\n"
     (root / "data" / f"{name}.yml").write_text(header + body, encoding="utf-8")
 
 
@@ -2344,6 +2733,113 @@ def make_corpus(root: Path, reports: int, seed: int = 2026) -> SynthSummary:
     (root / "data" / "published.txt").write_text(PUBLISHED_HEADER, encoding="utf-8")
     return SynthSummary(reports, statements, len(world.events), len(actors), paragraphs,
                         len(world.references), len(talking), seed)  # fmt: skip
+
+
+# --- proportions ------------------------------------------------------------------------------
+
+
+def read_project(root: Path) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """Each report page's front matter (with its paragraphs' words under "_paragraphs"), in
+    order of publication, and the registries."""
+    pages = []
+    for path in sorted((root / "docs" / "reports").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        fm = yaml.load(head, Loader=yamlio.SAFE_LOADER)
+        blocks = [b for b in body.split("\n\n") if b.strip() and not b.strip().startswith("--8<--")]
+        fm["_paragraphs"] = [len(b.split()) for b in blocks]
+        pages.append(fm)
+    pages.sort(key=lambda fm: (str(fm["published"]["value"]), fm["id"]))
+    registries = {}
+    for name in ("actors", "events", "references", "talking_points"):
+        path = root / "data" / f"{name}.yml"
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yamlio.SAFE_LOADER)
+        registries[name] = loaded if path.exists() and loaded else []
+    return pages, registries
+
+
+def _share(items: Sequence[Any], test: Callable[[Any], bool]) -> float:
+    return sum(1 for i in items if test(i)) / len(items) if items else 0.0
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def measure(root: Path) -> dict[str, float]:
+    """The corpus's proportions (the figures of the table in this module's docstring)."""
+    pages, regs = read_project(root)
+    kinds = {a["id"]: a["kind"] for a in regs["actors"]}
+    events = {e["id"]: e for e in regs["events"]}
+    said = [s for fm in pages for s in fm["statements"]]
+    dates = [s["date"] for s in said]
+    issued = [s["issued"] for s in said if s.get("issued")]
+    event_dates = [e["date"] for e in regs["events"]]
+    out = {
+        "reports": float(len(pages)),
+        "paragraphs per report": _mean([len(fm["_paragraphs"]) for fm in pages]),
+        "words per paragraph": _mean([n for fm in pages for n in fm["_paragraphs"]]),
+        "statements per report": len(said) / len(pages),
+        "responds_to per statement": sum(len(s.get("responds_to", [])) for s in said) / len(said),
+        "topics per statement": _mean([len(s["topics"]) for s in said]),
+        "issued that differ": _share(issued, lambda i: i["differs"]),
+        "event refs per report": _mean([len(fm["events"]) for fm in pages]),
+        "notes per report": _mean([len(fm["notes"]) for fm in pages]),
+        "notes on a paragraph": _share([n for fm in pages for n in fm["notes"]],
+                                       lambda n: bool(n.get("paragraph"))),
+        "removed lines per report": _mean([len(fm["removed"]) for fm in pages]),
+        "reports with removed lines": _share(pages, lambda fm: bool(fm["removed"])),
+        "not_statements per report": _mean([len(fm["not_statements"]) for fm in pages]),
+        "references per report": len(regs["references"]) / len(pages),
+        "talking point members per statement": sum(
+            len(t["statements"]) for t in regs["talking_points"]) / len(said),
+    }  # fmt: skip
+    for kind in ("direct", "partial", "paraphrase"):
+        out[f"kind {kind}"] = _share(said, lambda s, k=kind: s["kind"] == k)
+    for precision, size in (("day", 10), ("month", 7), ("year", 4)):
+        out[f"statement date {precision}"] = _share(dates, lambda d, n=size: len(d["value"]) == n)
+        out[f"published {precision}"] = _share(
+            pages, lambda fm, n=size: len(str(fm["published"]["value"])) == n)
+    for basis in ("inferred", "external"):
+        out[f"statement basis {basis}"] = _share(dates, lambda d, b=basis: d["basis"] == b)
+    for key, test in (("with an event", lambda s: bool(s["event"])),
+                      ("with a note", lambda s: bool(s.get("note"))),
+                      ("with references", lambda s: bool(s.get("references"))),
+                      ("with issued wording", lambda s: bool(s.get("issued"))),
+                      ("venue not stated", lambda s: s["venue"] == "not stated")):
+        out[f"statements {key}"] = _share(said, test)
+    for kind in ("organization", "group", "person", "country"):
+        out[f"speaker {kind}"] = _share(said, lambda s, k=kind: kinds.get(s["speaker"]) == k)
+    out["event kind statement"] = _share(regs["events"], lambda e: e["kind"] == "statement")
+    for combo in (("day", "external"), ("day", "inferred"), ("month", "external"),
+                  ("day", "stated")):
+        size = {"day": 10, "month": 7}[combo[0]]
+        out[f"event date {combo[0]} {combo[1]}"] = _share(
+            event_dates, lambda d, n=size, b=combo[1]: len(str(d["value"])) == n
+            and d["basis"] == b)  # fmt: skip
+    out.update(_actor_figures(pages, events))
+    return out
+
+
+def _actor_figures(pages: list[dict[str, Any]], events: dict[str, Any]) -> dict[str, float]:
+    """Actors per report, and how many are new (first seen in that report) once the corpus
+    is under way (over its later 60%)."""
+    seen: set[str] = set()
+    per_report, new = [], []
+    later = len(pages) - int(len(pages) * 0.6)
+    for index, fm in enumerate(pages):
+        ids = {m["actor"] for m in fm.get("mentions", [])}
+        for s in fm["statements"]:
+            ids.add(s["speaker"])
+            ids.update(s["on_behalf_of"])
+        for ref in fm["events"]:
+            ids.update(events[ref["id"]]["actors"])
+        per_report.append(len(ids))
+        if index >= later:
+            new.append(len(ids - seen))
+        seen |= ids
+    return {"actors per report": _mean(per_report), "new actors per report": _mean(new)}
 
 
 def main(argv: list[str] | None = None) -> int:
