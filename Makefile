@@ -60,6 +60,11 @@ bench: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## measure N = 5 (real), 
 bench-smoke: $(VENV)/.installed  ## the benchmark at N = 5 and 20, no Zensical, no serve (CI runs it in tests/test_bench.py)
 	$(BIN)/python scripts/bench.py --smoke --out build/bench-smoke.json
 
+.PHONY: synth
+synth: $(VENV)/.installed  ## write a synthetic corpus, a whole project: make synth N=100 DIR=/tmp/synth [SEED=2026]
+	$(BIN)/python scripts/synth.py --reports $(or $(N),100) --seed $(or $(SEED),2026) \
+	  $(or $(DIR),$(error give the project folder: make synth N=100 DIR=/tmp/synth))
+
 quality: $(VENV)/.installed  ## Lighthouse on five pages of the site, served compressed; writes data/quality.json (needs npm and Chromium)
 	$(BIN)/python scripts/lighthouse.py
 
