@@ -320,7 +320,7 @@ def search(site: Path, page: str, query: str) -> dict[str, Any] | None:
     except ImportError:
         log("  search: scripts/searchbench.py is not there yet: not measured")
         return None
-    engine = "pagefind" if (site / "pagefind").is_dir() else "material"
+    engine = searchbench.engine_of(site)
     first = searchbench.first_search(site, query, engine)
     viewed = searchbench.page_view_search_bytes(site, page)
     log(f"  search ({engine}): {first.bytes_transferred} B, {first.seconds:.2f} s, "

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .. import urls
+from .. import search_index, urls
 from ..escape import md_cell, md_inline
 from ..problems import InputError, Problems
 from .chart import (
@@ -63,8 +63,9 @@ HOW_TO_MEASURE = (
     "build shows the figures here. A full run takes about an hour on two cores; "
     "`scripts/bench.py --sizes 5 100` measures fewer sizes."
 )
-# What the search part of the site records about its engine; None until it is written.
-SEARCH_CHOICE: str | None = None
+# Which search engine the site uses and why, in Markdown: search_index.CHOICE, kept with the
+# code that builds the index (the placeholder below shows until it is there).
+SEARCH_CHOICE: str | None = getattr(search_index, "CHOICE", None)
 SEARCH_PLACEHOLDER = (
     "*To be written: which search engine the site uses, why it was chosen over the other, "
     "and what it costs offline (from `file://`).*"
@@ -254,7 +255,7 @@ def _search(m: Measurement) -> list[Outcome]:
     return [
         _limit("search-page-view",
                "Search: no index downloaded on a page view without a search (every size)",
-               view, 0, f"{_size(view or 0)} at most"),
+               view, 0, f"{view or 0:,} bytes at most"),
         _limit("search-first-time", "Search: first results within 1 s at 1,000 reports",
                first.seconds if first else None, 1.0, f"{first.seconds if first else 0:.2f} s"),
         _limit("search-first-bytes", "Search: a first search transfers at most 1 MB at 1,000 "
