@@ -484,8 +484,9 @@ PARAPHRASE: dict[str, Template] = {
     "pledge_ru": (("military-cooperation",), (
         "pledged to [deepen|expand|strengthen] [ties|cooperation|relations] [in all fields|in "
         "politics, the economy and defence|including military cooperation] with {other}",
-        "[agreed|vowed|promised] to [coordinate closely|stand together|support each other] "
-        "[against sanctions|at the United Nations|in the face of Western pressure]",
+        "[agreed|vowed|promised|resolved] to [coordinate closely|stand together|support each "
+        "other|act as one] [against sanctions|at the United Nations|in the face of Western "
+        "pressure|on {region}] [in {year}|from now on|for years to come|as allies]",
     )),
     "warn": (("deterrence",), (
         "warned that [US strategic assets|joint drills|the deployment of bombers|Western "
@@ -628,45 +629,51 @@ LEAD_INS = ("As we have said before", "Let me be clear", "Once again", "As we ha
 # fragment alternatives, frames). A frame holds `{Label}`/`{label}` and `“{frag}”`.
 PARTIAL: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "np": (("arms-transfers", "war-in-ukraine"), (
-        "human toll", "cost in lives", "civilian toll", "suffering of civilians",
-        "death toll"), (
+        "[heavy |rising |terrible |mounting |]human toll", "[grim |rising |]cost in lives",
+        "civilian toll[ in the east| in the south|]", "suffering of [civilians|ordinary "
+        "Ukrainians|families|the wounded]", "[rising |daily |]death toll"), (
         "{Label} said such [supplies|transfers|deals] would raise the “{frag}” in {war}.",
         "{Label} warned that the [shipments|deliveries] [would|could] only add to the “{frag}” "
         "[in {city}|of {war}].",
     )),
     "called": (("arms-transfers", "un-security-council"), (
-        "blatant violation", "flagrant violation", "dangerous escalation", "grave threat",
-        "serious threat to peace", "new low", "reckless gamble"), (
+        "[blatant|flagrant|brazen|clear|open] violation", "[dangerous|alarming|reckless] "
+        "escalation", "[grave|serious|direct] threat[ to peace| to us all|]", "new low[ for "
+        "Moscow| for Pyongyang|]", "[reckless|desperate|cynical] gamble", "[cynical|shameless|"
+        "dangerous] bargain"), (
         "{Label} called the [transfers|deals|shipments] a “{frag}” of {resolutions}.",
         "{Label} described the [exchange|trade|deal] as a “{frag}” and [promised|vowed] a "
         "[joint|united|coordinated] response.",
     )),
     "adj": (("missile-launches", "deterrence"), (
-        "reckless", "deeply troubling", "unacceptable", "destabilising", "irresponsible",
-        "provocative", "utterly unacceptable"), (
+        "[utterly |deeply |highly |]reckless", "[deeply |]troubling", "[utterly |wholly |]"
+        "unacceptable", "[deeply |]destabilising", "[utterly |grossly |]irresponsible",
+        "[needlessly |deliberately |]provocative", "[highly |]dangerous", "alarming"), (
         "{Label} called the [launch|move|test] “{frag}” and [urged|called on] {nk} to [show "
         "restraint|return to talks|stop].",
         "The [launch|firing|test], {label} said, was “{frag}” [at a time of|amid] [rising "
         "tension|heightened tension|fragile calm] in {region}.",
     )),
     "veto": (("un-security-council", "sanctions"), (
-        "reckless", "deeply troubling", "unacceptable", "shameful", "irresponsible",
-        "a gift to Pyongyang", "cynical"), (
+        "[utterly |deeply |]reckless", "[deeply |]shameful", "[utterly |]irresponsible",
+        "[deeply |breathtakingly |]cynical", "a gift to [Pyongyang|the North|the DPRK]",
+        "a [blow|setback] to [the sanctions regime|nonproliferation|the Council]"), (
         "{Label} called the veto “{frag}” and [urged|called on] {ru} to [reconsider|explain "
         "itself|let the panel work].",
         "The veto, {label} said, was “{frag}” [at a time of|amid] [mounting evidence|growing "
         "concern] about arms [transfers|shipments] to {ru}.",
     )),
     "ru_nk": (("military-cooperation", "deterrence"), (
-        "American hegemony", "hostile forces", "imperialist pressure", "a new era",
-        "invincible friendship", "nuclear blackmail"), (
+        "[American|US|Western] [hegemony|domination|pressure|blackmail]", "[hostile|"
+        "imperialist] [forces|pressure|schemes]", "nuclear [blackmail|threats|intimidation]"), (
         "{Label} said the two countries should work on containing “{frag}” at the meeting.",
-        "{Label} hailed ties with {other} as the start of “{frag}” [in|for] [their|the two "
-        "nations’] relations.",
+        "{Label} [called for|urged] a [joint|common] [front|effort|stand] against “{frag}” "
+        "[in {region}|at the United Nations|].",
     )),
     "ua": (("war-in-ukraine", "arms-transfers"), (
         "was not made in Russia", "came from North Korea", "bore North Korean markings",
-        "was of North Korean origin"), (
+        "was of North Korean origin", "[carried|had] North Korean [lettering|markings|serial "
+        "numbers]", "[matched|resembled] a North Korean [KN-23|Hwasong-11|design]"), (
         "{Label} said the missile [launched by Russia|that hit the region|fired at {city}] "
         "“{frag}.”",
     )),
@@ -930,6 +937,7 @@ class World:
         self.all_lines: list[Line] = []
         self.line_ids: set[str] = set()
         self.grams: dict[tuple[str, ...], object] = {}
+        self.kinds: dict[str, int] = {}  # events made, by kind
         self.centres: list[str] = []
         self.firms: list[str] = []
         self.repeats = 0  # statement texts that could not avoid an unintended repeat
@@ -962,7 +970,7 @@ class World:
 
     # people -------------------------------------------------------------------------------
 
-    def person(self, country: str, role: tuple[str, str | None], keep: float = 0.45) -> Actor:
+    def person(self, country: str, role: tuple[str, str | None], keep: float = 0.4) -> Actor:
         """The holder of an office: the same person for a while, then a successor."""
         current = self.holders.get((country, role[0]))
         if current and self.rng.random() < keep:
@@ -1006,7 +1014,7 @@ class World:
 
     def centre(self) -> Actor:
         """A research centre: often one the corpus has not named before."""
-        if self.centres and self.rng.random() < 0.55:
+        if self.centres and self.rng.random() < 0.4:
             return self.actors[self.rng.choice(self.centres)]
         for _ in range(30):
             name = fill(self.rng, "[the |]{place} [Institute|Center|Forum|Council] for "
@@ -1035,7 +1043,7 @@ class World:
 
     def firm(self) -> Actor:
         """A company named in sanctions: new, or now and then one sanctioned before."""
-        if self.firms and self.rng.random() < 0.15:
+        if self.firms and self.rng.random() < 0.1:
             return self.actors[self.rng.choice(self.firms)]
         for _ in range(30):
             name = fill(self.rng, "{a} [{b} |]{c} {d}", FIRM_WORDS)
@@ -1105,6 +1113,7 @@ class World:
             "actors": list(dict.fromkeys(actors)),
         })  # fmt: skip
         self.past_events.append((day, eid, mention))
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
         return eid
 
     # wording: unintended repeats ----------------------------------------------------------
@@ -1145,6 +1154,9 @@ PARA_LINE_SHARE = 0.5  # paraphrases (of LINE_ACTS) that report one
 LINE_ACTS = ("condemn", "concern", "violation", "justify")
 POOL = {"allies": 8, "ru_nk": 2}  # how many formulas circulate at a time on each side
 TRIES = 12  # attempts at a wording that repeats no other occasion's run of words
+LINE_TAILS = (", whatever {ru} claims", ", and that will not change", ", as {ally} has also said",
+              " — we will keep saying so", ", in {year} as before", ", now more than ever",
+              ", and {city} shows why", ", today and tomorrow")  # fmt: skip
 PRONOUN_LABELS = ("They", "they", "the statement", "The statement", "the official",
                   "The official", "the spokesperson", "The spokesperson", "the ministers",
                   "The ministers", "the two officials", "The two officials", "the report",
@@ -1321,10 +1333,11 @@ class Draft:
         line = self._line(speaker) if self.rng.random() < LINE_SHARE else None
         if line is not None:
             words = line.phrase
-            make: Callable[[], str] = lambda: cap(words)  # noqa: E731
-            if self.rng.random() < 0.5:
-                lead = fill(self.rng, self.rng.choice(LEAD_INS), self.ctx)
-                make = lambda: f"{lead}, {words}"  # noqa: E731
+            lead = fill(self.rng, self.rng.choice(LEAD_INS), self.ctx)
+            tail = fill(self.rng, self.rng.choice(LINE_TAILS), self.ctx)
+            make: Callable[[], str] = lambda: f"{lead}, {words}"  # noqa: E731
+            if self.rng.random() < 0.4:
+                make = lambda: f"{cap(words)}{tail}"  # noqa: E731
             st = self.say(make, "direct", speaker, label, date, venue, event, act,
                           DIRECT[act][0], line)  # fmt: skip
             self.used_lines.add(line.id)
@@ -1342,7 +1355,9 @@ class Draft:
             line = self._line(speaker)
         if line is not None:
             words = line.phrase
-            st = self.say(lambda: f"said {words}", "paraphrase", speaker, label, date, venue,
+            verb = self.rng.choice(("said", "stressed that", "repeated that", "warned again that",
+                                    "insisted that", "argued that", "noted that"))
+            st = self.say(lambda: f"{verb} {words}", "paraphrase", speaker, label, date, venue,
                           event, act, PARAPHRASE[act][0], line)  # fmt: skip
             self.used_lines.add(line.id)
             line.uses -= 1
@@ -1450,11 +1465,13 @@ class Draft:
             options.append("last year")
         return self.rng.choice(options)
 
-    def past(self, title: str, low: int = 1, high: int = 120) -> tuple[dt.date, str, Any]:
-        """A day before the report, its time phrase and its date (mostly from a record)."""
+    def past(self, title: str, low: int = 1, high: int = 120,
+             weights: tuple[float, float, float] = (0.78, 0.22, 0.0)) -> tuple[dt.date, str, Any]:
+        """A day before the report, its time phrase and its date from a record: to the day,
+        or (by `weights`) only to the month or the year."""
         delta = min(self.rng.randint(low, high), self.rng.randint(low, high))
         day = self.written - dt.timedelta(days=delta)
-        precision = "month" if self.rng.random() < 0.22 else "day"
+        precision = self.rng.choices(("day", "month", "year"), weights)[0]
         record = self.record(title, day)
         phrase, date = self.past_date(day, record, precision)
         self.pending = record  # the next paragraph is the one it confirms
@@ -1507,8 +1524,8 @@ def partial(d: Draft, kind: str, speaker: Actor, label: str, date: dict[str, Any
     topics, fragments, frames = PARTIAL[kind]
     frame = d.rng.choice(frames)
     shown = cap(label) if "{Label}" in frame else label
-    st = d.say(lambda: d.rng.choice(fragments), "partial", speaker, shown, date, venue, event,
-               kind, topics)  # fmt: skip
+    st = d.say(lambda: fill(d.rng, d.rng.choice(fragments), d.ctx), "partial", speaker, shown,
+               date, venue, event, kind, topics)  # fmt: skip
     return fill(d.rng, frame, {**d.ctx, **ctx, "label": label, "frag": st.text}), st
 
 
@@ -1674,8 +1691,8 @@ def _call_paragraphs(d: Draft, people: tuple[Actor, Actor], countries: tuple[str
           [first, d.twin(first, b), second, d.twin(second, b)])
     said = d.statements[-4:]
     for st in said:
-        st.note = (f"“{st.label}” are {a.name} and {b.name} (¶ 1); the report gives their joint "
-                   "position, recorded once for each.")  # fmt: skip
+        st.note = (f"“{cap(st.label)}” are {a.name} and {b.name} (¶ 1); the report gives "
+                   "their joint position, recorded once for each.")  # fmt: skip
     x, y = (w.country(countries[0]).short, w.country(countries[1]).short)
     pair = f"{x} and {y}"
     st = d.say(lambda: f"{pair} " + d.para(rng.choice(("pledge", "support")))(), "paraphrase",
@@ -1790,10 +1807,10 @@ MEETING_PLACES = ("Pyongyang", "Moscow", "Vladivostok", "the Vostochny spaceport
                   "Wonsan")  # fmt: skip
 
 
-def occasion_meeting(d: Draft) -> None:
+def occasion_meeting(d: Draft, summit: bool | None = None) -> None:
     """Russian and North Korean leaders or ministers meet; both sides are indexed."""
     w, rng = d.world, d.rng
-    summit = rng.random() < 0.45
+    summit = rng.random() < 0.45 if summit is None else summit
     a = w.person("russia", w.role("russia", "President" if summit else "Foreign Minister"), 0.9)
     b = w.person("north-korea", w.role("north-korea", "leader" if summit else "Foreign Minister"),
                  0.9)  # fmt: skip
@@ -1954,10 +1971,16 @@ def _report(d: Draft) -> None:
 
 MISSILES = ("short-range ballistic missiles", "ballistic missiles", "cruise missiles",
             "artillery rockets", "a ballistic missile", "an intermediate-range missile")
-THINGS = ("a submarine capable of launching tactical nuclear weapons",
-          "a reconnaissance satellite able to watch US bases",
-          "a drone able to carry a nuclear warhead", "a new multiple-warhead missile",
-          "a solid-fuel engine for long-range missiles", "a hypersonic glide vehicle")  # fmt: skip
+THINGS = ("a [new |larger |second |]submarine [capable of launching|able to fire|built to "
+          "carry] [tactical nuclear weapons|nuclear-tipped missiles|cruise missiles]",
+          "a [reconnaissance|spy|military] satellite [able to watch|designed to track|meant to "
+          "photograph] [US bases|allied warships|targets in {region}]",
+          "a [drone|underwater drone|long-range drone] [able to carry|built to deliver|designed "
+          "for] a [nuclear warhead|heavy payload|radioactive tsunami]",
+          "a [new|heavier|longer-range] [multiple-warhead|solid-fuel|hypersonic] missile[ with a "
+          "range of {km} kilometres|]",
+          "a [solid-fuel|high-thrust|new] engine for [long-range|intercontinental|space] "
+          "[missiles|rockets|launchers]")  # fmt: skip
 
 
 def _when(d: Draft, title: str, day: dt.date | None, **span: int) -> tuple[dt.date, str, Any]:
@@ -1989,7 +2012,7 @@ def bg_launch(d: Draft, day: dt.date | None = None) -> None:
                       "text message to reporters"), ("told reporters", "not stated")))
     st.venue = how[1]
     text = f"{st.text}, the South Korean Joint Chiefs of Staff {how[0]}."
-    if rng.random() < 0.35:
+    if rng.random() < 0.28:
         name = rng.choice(EXERCISES)
         text += (f" The launch came days after the allies’ “{name}” "
                  f"{rng.choice(('drills', 'exercises', 'manoeuvres'))} ended.")  # fmt: skip
@@ -2074,7 +2097,7 @@ def bg_election(d: Draft, day: dt.date | None = None) -> None:
 
 def bg_unveil(d: Draft, day: dt.date | None = None) -> None:
     w, rng = d.world, d.rng
-    thing = rng.choice(THINGS)
+    thing = fill(rng, rng.choice(THINGS), {**d.ctx, "km": str(rng.randint(8, 150) * 100)})
     title = f"North Korea unveils what it says is {thing}"
     day, phrase, date = _when(d, title, day, low=5, high=150)
     eid = w.event("north-korea-unveils-weapon", "other", title,
@@ -2162,22 +2185,18 @@ def bg_analyst(d: Draft, day: dt.date | None = None) -> None:
     w, rng = d.world, d.rng
     centre = w.centre()
     main = next(iter(d.event_refs), None)
+    act = rng.choice(("concern", "assess", "violation"))
+    if rng.random() < 0.45:
+        _paper(d, centre, act, main)
+        return
     how = rng.choice(((f"told {rng.choice(AGENCIES)}", "not stated"),
                       ("said in an interview", "interview"), ("wrote in a commentary",
                       "commentary"), ("said", "not stated")))  # fmt: skip
-    if rng.random() < 0.5:
-        _day, phrase, date = d.past(f"{centre.name} commentary", low=1, high=40)
+    if rng.random() < 0.65:
+        _day, phrase, date = d.past(f"{centre.name} commentary", 1, 40, (0.5, 0.1, 0.4))
         how = (f"{how[0]} {phrase}".strip(), how[1])
     else:
         date = d.undated(how[0].split()[0])
-    act = rng.choice(("concern", "assess", "violation"))
-    if rng.random() < 0.45:
-        paper = rng.choice(("report", "paper"))
-        st = d.vp(act, centre, f"The {centre.name}", date, paper, main)
-        d.add(f"The {centre.name} {st.text}, in a {paper} "
-              f"{rng.choice(('released', 'published'))} {d.rng.choice(('recently', 'this year'))}"
-              ".", [st])  # fmt: skip
-        return
     person = w.analyst(centre, rng.choice(("english", "korean", "european", "japanese")))
     role = rng.choice(("an analyst", "a researcher", "a senior fellow"))
     q = d.quote(person, rng.choice(("concern", "condemn")), date, how[1], main, person.name)
@@ -2187,15 +2206,31 @@ def bg_analyst(d: Draft, day: dt.date | None = None) -> None:
         st = d.vp(act, person, person.short, date, how[1], main)
         text += f" {person.short} {st.text}."
         said.append(st)
+        d.pending_mention = person.id
     d.add(text, said)
+
+
+def _paper(d: Draft, centre: Actor, act: str, main: str | None) -> None:
+    rng = d.rng
+    paper, verb = rng.choice(("report", "paper")), rng.choice(("released", "published"))
+    phrase = ""
+    if rng.random() < 0.65:
+        _day, phrase, date = d.past(f"{centre.name} {paper}", 1, 60, (0.5, 0.2, 0.3))
+    else:
+        date = d.undated(verb)
+    st = d.vp(act, centre, f"The {centre.name}", date, paper, main)
+    d.add(sentence(f"The {centre.name} {st.text}, in a {paper} {verb}", phrase), [st])
 
 
 def bg_ukraine(d: Draft, day: dt.date | None = None) -> None:
     """A Ukrainian official's words on the missiles (no event of its own)."""
     w, rng = d.world, d.rng
     person = w.person("ukraine", w.role("ukraine", "presidential adviser", "Foreign Minister"))
-    day, phrase, date = _when(d, f"{person.name}’s remarks on North Korean missiles", day,
-                              low=2, high=30)  # fmt: skip
+    if day is None:
+        day, phrase, date = d.past(f"{person.name}’s remarks on North Korean missiles", 2, 30,
+                                   (0.6, 0.1, 0.3))  # fmt: skip
+    else:
+        phrase, date = d.stated_date(day)
     label = f"Senior Ukrainian official {person.name}" if rng.random() < 0.5 else who(w, person)
     how = rng.choice((("said", "not stated"), ("wrote on X", "X"), ("said on television",
                       "television"), ("told reporters", "not stated")))  # fmt: skip
@@ -2260,7 +2295,7 @@ def reaction(d: Draft, target: St) -> None:
     """North Korea's foreign ministry condemns the allies' statement (a `condemns` thread)."""
     rng = d.rng
     org = d.world.actors["north-korea-foreign-ministry"]
-    st = d.say(lambda: fill(rng, "condemned the [joint |]statement as [a hostile act|"
+    st = d.say(lambda: fill(rng, "condemned the [statement|remarks|comments] as [a hostile act|"
                             "interference in its affairs|a smear campaign|an insult] [against|"
                             "aimed at] {nk}[ and {ru}|]", d.ctx), "paraphrase", org,
                "The North Korean Foreign Ministry", d.undated("condemned"), "not stated", None,
@@ -2292,7 +2327,17 @@ BACKGROUNDS: tuple[tuple[Background, float], ...] = (
     (bg_election, 0.07), (bg_unveil, 0.08), (bg_ukraine, 0.08), (bg_have_said, 0.05),
     (bg_reuse, 0.06), (bg_analyst, 0.13), (bg_sanctions, 0.14),
 )  # fmt: skip
-STATED = (bg_launch, bg_strike, bg_unveil, bg_intel)  # backgrounds that can state a full date
+STATED = (bg_launch, bg_strike, bg_unveil, bg_intel)
+# The event kind each rarer occasion or background makes (to reach every kind early).
+STEER: tuple[tuple[str, Callable[[Draft], None]], ...] = (
+    ("call", occasion_call), ("meeting", lambda d: occasion_meeting(d, False)),
+    ("summit", lambda d: occasion_meeting(d, True)), ("sanctions", _sanctions),
+    ("veto", _veto), ("report", _report),
+)  # fmt: skip
+BACKGROUND_KINDS: tuple[tuple[str, Background], ...] = (
+    ("launch", bg_launch), ("strike", bg_strike), ("election", bg_election),
+    ("other", bg_unveil), ("summit", bg_past_summit),
+)  # fmt: skip  # backgrounds that can state a full date
 PARAGRAPHS = (8, 9, 10, 10, 11, 11, 12)  # the real five have 8 to 12
 
 
@@ -2305,12 +2350,16 @@ def build_report(world: World, index: int, written: dt.date) -> Draft:
     pub = rng.choices(("day", "month", "year"), (0.2, 0.4, 0.4))[0]
     d = Draft(world, index, written, pub)
     anchor = None
-    if pub != "day" and rng.random() < 0.55:
+    if pub != "day" and rng.random() < 0.45:
         day = written - dt.timedelta(days=rng.randint(9, 70))
         if day.year == written.year:
             anchor = day
             d.anchor = (day, full_us(day))
-    pick(rng, OCCASIONS)(d)
+    missing = [make for kind, make in STEER if kind not in world.kinds]
+    if missing and rng.random() < 0.35:  # every kind of event early on, even at small N
+        rng.choice(missing)(d)
+    else:
+        pick(rng, OCCASIONS)(d)
     main = d.statements[0] if d.statements else None
     if anchor is not None:
         rng.choice(STATED)(d, anchor)
@@ -2319,8 +2368,13 @@ def build_report(world: World, index: int, written: dt.date) -> Draft:
     if rng.random() < 0.2:
         closing.append(context)
     while len(d.paras) < target - len(closing):
-        pick(rng, BACKGROUNDS)(d, None)
-    if main is not None and main.speaker.kind == "group" and rng.random() < 0.12:
+        missing_bg = [make for kind, make in BACKGROUND_KINDS if kind not in world.kinds]
+        if missing_bg and rng.random() < 0.35:
+            rng.choice(missing_bg)(d, None)
+        else:
+            pick(rng, BACKGROUNDS)(d, None)
+    allied = main is not None and main.speaker.country not in ("russia", "north-korea")
+    if main is not None and allied and rng.random() < 0.2:
         reaction(d, main)
     for step in closing:
         step(d)
@@ -2395,8 +2449,15 @@ def _statement_notes(d: Draft) -> None:
         elif st.note is None and rng.random() < 0.12:
             st.note = "Synthetic note: a wire copy of the report gives the same words."
             st.references = [d.wire_copy()]
-        elif st.note is None and rng.random() < 0.1:
+        elif st.note is None and rng.random() < 0.1 and _named_otherwise(st):
             st.note = f"“{st.label}” is how the report names {st.speaker.name}."
+
+
+def _named_otherwise(st: St) -> bool:
+    """Whether the report names the speaker other than by its registry name."""
+    def bare(name: str) -> str:
+        return name.casefold().removeprefix("the ")
+    return bare(st.label) != bare(st.speaker.name)
 
 
 def _paragraph_notes(d: Draft) -> None:
@@ -2409,7 +2470,7 @@ def _paragraph_notes(d: Draft) -> None:
             d.note("The paragraph ends with a stray “ .” after its final full stop.", pid)
         elif rng.random() < 0.08 and _doubled(d, number - 1):
             d.note("“the the” repeats a word; the text is kept as printed.", pid)
-    for pid, record in list(d.records.items())[:3]:
+    for pid, record in list(d.records.items())[:2]:
         story = d.world.reference(f"Wire story: {record.title}", None,
                                   f"Synthetic fixture: an undated wire story on {record.title}.")
         d.note(f"The synthetic wire story “{record.title}” confirms the paragraph’s account.",
@@ -2773,9 +2834,7 @@ def measure(root: Path) -> dict[str, float]:
     kinds = {a["id"]: a["kind"] for a in regs["actors"]}
     events = {e["id"]: e for e in regs["events"]}
     said = [s for fm in pages for s in fm["statements"]]
-    dates = [s["date"] for s in said]
     issued = [s["issued"] for s in said if s.get("issued")]
-    event_dates = [e["date"] for e in regs["events"]]
     out = {
         "reports": float(len(pages)),
         "paragraphs per report": _mean([len(fm["_paragraphs"]) for fm in pages]),
@@ -2795,30 +2854,37 @@ def measure(root: Path) -> dict[str, float]:
         "talking point members per statement": sum(
             len(t["statements"]) for t in regs["talking_points"]) / len(said),
     }  # fmt: skip
-    for kind in ("direct", "partial", "paraphrase"):
-        out[f"kind {kind}"] = _share(said, lambda s, k=kind: s["kind"] == k)
-    for precision, size in (("day", 10), ("month", 7), ("year", 4)):
-        out[f"statement date {precision}"] = _share(dates, lambda d, n=size: len(d["value"]) == n)
-        out[f"published {precision}"] = _share(
-            pages, lambda fm, n=size: len(str(fm["published"]["value"])) == n)
-    for basis in ("inferred", "external"):
-        out[f"statement basis {basis}"] = _share(dates, lambda d, b=basis: d["basis"] == b)
-    for key, test in (("with an event", lambda s: bool(s["event"])),
-                      ("with a note", lambda s: bool(s.get("note"))),
-                      ("with references", lambda s: bool(s.get("references"))),
-                      ("with issued wording", lambda s: bool(s.get("issued"))),
-                      ("venue not stated", lambda s: s["venue"] == "not stated")):
-        out[f"statements {key}"] = _share(said, test)
-    for kind in ("organization", "group", "person", "country"):
-        out[f"speaker {kind}"] = _share(said, lambda s, k=kind: kinds.get(s["speaker"]) == k)
-    out["event kind statement"] = _share(regs["events"], lambda e: e["kind"] == "statement")
-    for combo in (("day", "external"), ("day", "inferred"), ("month", "external"),
-                  ("day", "stated")):
-        size = {"day": 10, "month": 7}[combo[0]]
-        out[f"event date {combo[0]} {combo[1]}"] = _share(
-            event_dates, lambda d, n=size, b=combo[1]: len(str(d["value"])) == n
-            and d["basis"] == b)  # fmt: skip
+    out.update(_shares(said, pages, regs["events"], kinds))
     out.update(_actor_figures(pages, events))
+    return out
+
+
+def _shares(said: list[dict[str, Any]], pages: list[dict[str, Any]],
+            events: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, float]:  # fmt: skip
+    """The shares of the table: statements by kind, date, basis, speaker; events by kind and
+    date; reports by the precision of their date."""
+    size = {"day": 10, "month": 7, "year": 4}
+    dates = [(len(str(s["date"]["value"])), s["date"]["basis"]) for s in said]
+    out: dict[str, float] = {}
+    for kind in ("direct", "partial", "paraphrase"):
+        out[f"kind {kind}"] = _share([s["kind"] for s in said], kind.__eq__)
+    for precision in ("day", "month", "year"):
+        out[f"statement date {precision}"] = _share([n for n, _ in dates], size[precision].__eq__)
+        out[f"published {precision}"] = _share(
+            [len(str(fm["published"]["value"])) for fm in pages], size[precision].__eq__)
+    for basis in ("inferred", "external"):
+        out[f"statement basis {basis}"] = _share([b for _, b in dates], basis.__eq__)
+    for key, field_ in (("with an event", "event"), ("with a note", "note"),
+                        ("with references", "references"), ("with issued wording", "issued")):
+        out[f"statements {key}"] = _share([bool(s.get(field_)) for s in said], True.__eq__)
+    out["statements venue not stated"] = _share([s["venue"] for s in said], "not stated".__eq__)
+    for kind in ("organization", "group", "person", "country"):
+        out[f"speaker {kind}"] = _share([kinds.get(s["speaker"]) for s in said], kind.__eq__)
+    out["event kind statement"] = _share([e["kind"] for e in events], "statement".__eq__)
+    shapes = [(len(str(e["date"]["value"])), e["date"]["basis"]) for e in events]
+    for precision, basis in (("day", "external"), ("day", "inferred"), ("month", "external"),
+                             ("day", "stated")):
+        out[f"event date {precision} {basis}"] = _share(shapes, (size[precision], basis).__eq__)
     return out
 
 
