@@ -910,6 +910,21 @@ def test_drawn_rows_follow_the_filters_a_page_at_a_time(page, split_site: Site, 
     assert state(page) == {"speaker": [speaker], "words": ["sanctions"]}
 
 
+@browser_test
+def test_keyboard_alone_draws_more_rows(page, split_site: Site, split_expect: Expect):
+    open_finder(page, split_site)
+    for _ in range(120):  # the form's controls, then each drawn row's three links
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "finder-more":
+            break
+    else:
+        pytest.fail("Tab never reached the button for more rows")
+    page.keyboard.press("Enter")
+    assert drawn(page) == split_expect.ids()[:20]
+    # The new rows come before the button: focus goes on from the first of them.
+    assert page.evaluate("document.activeElement.closest('li').dataset.id") == drawn(page)[10]
+
+
 ROWS_JS = """() => [...document.querySelectorAll('#finder-results li')].map(li => ({
     id: li.dataset.id, kind: li.className, time: li.querySelector('time').dateTime,
     mark: li.querySelector('mark').textContent, text: li.textContent,

@@ -149,16 +149,26 @@
     return found;
   }
 
-  function matches(key, value, st) {
-    if (key === "since") return st.start >= periodStart(value);
-    if (key === "until") return st.end <= periodEnd(value);
-    if (key === "words") {
-      if (st.hay === null) {
-        st.hay = fold(st.get("text") + " " + st.get("speaker_label") + " " + st.paragraph);
-      }
-      return terms(value).every(function (t) { return st.hay.includes(t); });
+  function matcher(key, value) {
+    // What a filter's value lets through, as a test of a statement (worked out once a view).
+    if (key === "since") {
+      const bound = periodStart(value);
+      return function (st) { return st.start >= bound; };
     }
-    return st.values[key].includes(value);
+    if (key === "until") {
+      const bound = periodEnd(value);
+      return function (st) { return st.end <= bound; };
+    }
+    if (key === "words") {
+      const wanted = terms(value);
+      return function (st) {
+        if (st.hay === null) {
+          st.hay = fold(st.get("text") + " " + st.get("speaker_label") + " " + st.paragraph);
+        }
+        return wanted.every(function (t) { return st.hay.includes(t); });
+      };
+    }
+    return function (st) { return st.values[key].includes(value); };
   }
 
   function needed(part, state) {
@@ -278,6 +288,7 @@
     });
     const selects = keys.filter(function (key) { return controls[key].tagName === "SELECT"; });
     const labels = new Map();  // each option's own label, before its count is added
+    const written = new Map();  // each option's text as last written
     selects.forEach(function (key) {
       const select = controls[key];
       labels.set(select.options[0], select.options[0].textContent);
@@ -316,24 +327,37 @@
       });
     }
 
+    let shownNow = [];  // the statements the view shows, as update() last found them
+
     function update() {
       const s = state();
       const active = keys.filter(function (key) { return s[key]; });
-      // Each statement's failing filters: none → shown; only K → it counts for K's values.
-      const failing = known.map(function (st) {
-        return active.filter(function (key) { return !matches(key, s[key], st); });
+      const tests = active.map(function (key) { return matcher(key, s[key]); });
+      // How many filters each statement fails, and which one (when one): none → shown;
+      // only K → it counts for K's values.
+      const fails = new Uint8Array(known.length);
+      const failed = new Int8Array(known.length);
+      known.forEach(function (st, i) {
+        tests.forEach(function (test, k) {
+          if (!test(st)) {
+            fails[i]++;
+            failed[i] = k;
+          }
+        });
       });
-      const shown = known.filter(function (st, i) { return failing[i].length === 0; });
-      if (manifest.listed) showListed(shown, active.length > 0);
-      else draw(shown);
-      selects.forEach(function (key) {
+      shownNow = known.filter(function (st, i) { return fails[i] === 0; });
+      if (manifest.listed) showListed(shownNow, active.length > 0);
+      else draw(shownNow);
+      // Counts of every statement, or none: they show once every part is in.
+      if (complete) selects.forEach(function (key) {
+        const k = active.indexOf(key);
         const pool = known.filter(function (st, i) {
-          return failing[i].length === 0 || (failing[i].length === 1 && failing[i][0] === key);
+          return fails[i] === 0 || (fails[i] === 1 && failed[i] === k);
         });
         countOptions(controls[key], key, pool);
       });
-      report(shown.length, active.length);
-      return shown;
+      report(shownNow.length, active.length);
+      return shownNow;
     }
 
     function showListed(shown, filtered) {
@@ -352,8 +376,12 @@
         more.type = "button";
         more.id = "finder-more";
         more.addEventListener("click", function () {
+          // The new rows come before the button: the reader goes on from the first of them.
+          const first = list.children.length;
           limit += manifest.batch;
-          update();
+          draw(shownNow);
+          const row = list.children[first];
+          if (row) row.querySelector("a").focus();
         });
         results.append(list, more);
       }
@@ -369,13 +397,10 @@
     }
 
     function countOptions(select, key, pool) {
-      if (!complete) return;  // counts of every statement, or none
       const counts = new Map();
       if (RANGE_KEYS.includes(key)) {
         Array.from(select.options).forEach(function (o) {
-          if (o.value) counts.set(o.value, pool.filter(function (st) {
-            return matches(key, o.value, st);
-          }).length);
+          if (o.value) counts.set(o.value, pool.filter(matcher(key, o.value)).length);
         });
       } else {
         pool.forEach(function (st) {
@@ -384,8 +409,13 @@
       }
       Array.from(select.options).forEach(function (o) {
         const n = o.value ? counts.get(o.value) || 0 : pool.length;
-        o.textContent = labels.get(o) + " (" + n + ")";
-        o.disabled = n === 0 && o.value !== select.value;
+        const text = labels.get(o) + " (" + n + ")";
+        if (written.get(o) !== text) {  // thousands of options: write only what changed
+          o.textContent = text;
+          written.set(o, text);
+        }
+        const disabled = n === 0 && o.value !== select.value;
+        if (o.disabled !== disabled) o.disabled = disabled;
       });
     }
 
@@ -450,6 +480,7 @@
 
     const progress = root.querySelector("#finder-progress");
     const loading = root.querySelector("#finder-loading");
+    const loaded = root.querySelector("#finder-loaded");
     let arrived = 0;
 
     function arrive(entry) {
@@ -458,6 +489,7 @@
       });
       known = all.filter(Boolean);
       progress.value = known.length;
+      loaded.textContent = known.length + " of " + manifest.total;
       complete = ++arrived === manifest.parts.length;
       if (complete) {
         loading.hidden = true;

@@ -116,8 +116,9 @@ def finder_page(ix: Index, parts: list[DataPart]) -> str:
         f'<p class="dossier-finder-count" id="finder-count" aria-live="polite">'
         f"{plural(len(statements), 'statement')}</p>",
         '<p class="dossier-finder-loading" id="finder-loading" hidden>'
-        '<label for="finder-progress">Loading the statements</label> '
-        f'<progress id="finder-progress" max="{len(statements)}" value="0"></progress></p>',
+        '<label for="finder-progress">Statements loaded</label> '
+        f'<progress id="finder-progress" max="{len(statements)}" value="0"></progress> '
+        '<span id="finder-loaded"></span></p>',
         '<div class="dossier-finder-results" id="finder-results" markdown>',
         "",
         *(_rows(ix, page) if listed(ix) else _without_script(ix, page)),
