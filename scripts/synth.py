@@ -167,7 +167,6 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...], str, str, str], ...] = (
 ALLIES = ("united-states", "south-korea", "japan", "united-kingdom", "france", "germany",
           "italy", "canada", "australia", "new-zealand", "poland", "netherlands", "sweden",
           "finland", "norway", "denmark", "spain", "lithuania", "estonia")  # fmt: skip
-CORE_ALLIES = ("united-states", "south-korea", "japan")
 # A "Pyongyang" that is the government, not the city (as in the real registry).
 PYONGYANG: dict[str, Any] = {
     "alias": "Pyongyang",
@@ -403,7 +402,6 @@ TOPICS = ("arms-transfers", "war-in-ukraine", "military-cooperation", "un-securi
           "deterrence", "international-law")  # fmt: skip
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve")  # fmt: skip
-ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 # --- templates --------------------------------------------------------------------------------
 # `[a|b|c]` picks one alternative; `{slot}` takes a value from the report's context or the
