@@ -98,6 +98,25 @@ def test_dossier_check_passes_at_30(corpus30: Path) -> None:
     assert candidates <= 10, checked.stderr
 
 
+def test_check_lists_the_most_repeated_talking_points_first_and_counts_the_rest(
+    corpus200: Path,
+) -> None:
+    """A large corpus has hundreds of possible talking points: `dossier check` shows the 20
+    most repeated and says how many more `--all-notes` lists."""
+    checked = run_dossier(corpus200, "check")
+    assert checked.returncode == 0, checked.stderr
+    shown = re.findall(r"^note: possible talking point .* in (.*): confirm", checked.stderr, re.M)
+    assert len(shown) == 20
+    sizes = [where.count("(") for where in shown]
+    assert sizes == sorted(sizes, reverse=True)
+    more = re.search(r"^note: (\d+) more possible talking points; `dossier check --all-notes`",
+                     checked.stderr, re.M)  # fmt: skip
+    assert more, checked.stderr[-500:]
+    every = run_dossier(corpus200, "check", "--all-notes")
+    listed = every.stderr.count("note: possible talking point")
+    assert listed == 20 + int(more.group(1)) and "more possible" not in every.stderr
+
+
 def test_mkdocs_strict_builds_at_8(tmp_path: Path) -> None:
     root = tmp_path / "p"
     summary = synth.make_corpus(root, 8)

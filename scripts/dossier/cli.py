@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("path", type=Path)
     imp.add_argument("--id", dest="report_id", help="report id (default: date and headline)")
     sub.add_parser("build", help="validate, then write generated pages and data exports")
-    sub.add_parser("check", help="validate only; write nothing")
+    check = sub.add_parser("check", help="validate only; write nothing")
+    check.add_argument(
+        "--all-notes",
+        action="store_true",
+        help=f"list every possible talking point (the first {NOTES_SHOWN} otherwise)",
+    )
     args = parser.parse_args(argv)
     start = (args.root or Path.cwd()).resolve()
     # --root must name the project itself; without it, the project is found upwards.
@@ -56,7 +61,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     try:
         if args.command == "import":
             return _import(root, args.path, args.report_id)
-        return _build(root, write=args.command == "build")
+        return _build(root, write=args.command == "build", all_notes=args.command == "check"
+                      and args.all_notes)  # fmt: skip
     except InputError as exc:
         _print_problems(exc.problems)
         print(
@@ -98,7 +104,7 @@ def _import(root: Path, path: Path, report_id: str | None) -> int:
     return 0
 
 
-def _build(root: Path, write: bool) -> int:
+def _build(root: Path, write: bool, all_notes: bool = False) -> int:
     from .build import generate
 
     started = time.perf_counter()
@@ -112,20 +118,31 @@ def _build(root: Path, write: bool) -> int:
             f"{len(result.deleted)} removed, {result.unchanged} unchanged ({took:.2f} s)."
         )
     else:
-        _talking_point_candidates(result)
+        _talking_point_candidates(result, None if all_notes else NOTES_SHOWN)
         print(f"dossier check: {result.summary}; no problems ({took:.2f} s).")
     return 0
 
 
-def _talking_point_candidates(result: Result) -> None:
-    """For editors only: repeated wording not yet confirmed as a talking point."""
+NOTES_SHOWN = 20
+
+
+def _talking_point_candidates(result: Result, shown: int | None) -> None:
+    """For editors only: repeated wording not yet confirmed as a talking point; the most
+    widely repeated first, `shown` of them (a large corpus can have thousands)."""
     from .repeats import candidates
 
-    for candidate in candidates(result.corpus):
+    found = sorted(candidates(result.corpus), key=lambda c: (-len(c.statements), c.words))
+    for candidate in found[:shown]:
         where = ", ".join(f"{s.id} ({s.date.display()})" for s in candidate.statements)
         print(
             f"note: possible talking point “{candidate.words}” in {where}: confirm it in "
             "data/talking_points.yml or leave it",
+            file=sys.stderr,
+        )
+    if shown is not None and len(found) > shown:
+        print(
+            f"note: {len(found) - shown} more possible talking points; "
+            "`dossier check --all-notes` lists them all",
             file=sys.stderr,
         )
 
