@@ -31,8 +31,8 @@ LIMIT = 10  # the real corpus has 75 statements and 21 events: both split, in ev
 def _set_limit(root: Path, limit: int) -> None:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "page_limit: 200" in text
-    config.write_text(text.replace("page_limit: 200", f"page_limit: {limit}"), "utf-8")
+    assert "page_limit: 120" in text
+    config.write_text(text.replace("page_limit: 120", f"page_limit: {limit}"), "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +193,7 @@ def test_joining_again_leaves_redirect_pages(tmp_path: Path) -> None:
     _set_limit(project.root, LIMIT)
     generate(project.root, write=True)
     config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(f"page_limit: {LIMIT}", "page_limit: 200"))
+    config.write_text(config.read_text("utf-8").replace(f"page_limit: {LIMIT}", "page_limit: 120"))
     generate(project.root, write=True)
     docs = project.root / "docs"
     assert not (docs / "statements" / "2024" / "index.md").exists()
@@ -242,3 +242,42 @@ def test_a_link_inside_the_site_to_an_old_address_is_followed(
     page.click("#old-link")
     page.wait_for_url(re.compile(rf"/statements/\d{{4}}/.*#{sid}$"))
     assert page.locator(f"[id='{sid}']").is_visible()
+
+
+# --- the record's pages ------------------------------------------------------------------------
+
+
+def test_the_record_pages_split_and_links_follow(split_project: Project) -> None:
+    """Threads, talking points, compared wording and outside sources spread over pages too
+    (a limit of 2 and 3 here, in memory: the real corpus has few threads), each entry on one
+    page, and the links to them built for that page."""
+    from dossier.layout import layout_of
+    from dossier.render.index import Index
+    from dossier.render.record import differences_pages, references_pages, talking_points_pages
+    from dossier.render.threads import threads_pages
+    from dossier.validate import load_corpus
+
+    corpus, _ = load_corpus(REPO)
+    for limit in (2, 3):
+        ix = Index(corpus, layout=layout_of(corpus, limit))
+        pages = {
+            "threads": (threads_pages(ix), ix.layout.threads, urls.thread_anchor),
+            "points": (talking_points_pages(ix), ix.layout.talking_points, str),
+            "differences": (differences_pages(ix), ix.layout.differences, str),
+            "references": (references_pages(ix), ix.layout.references, urls.reference_anchor),
+        }
+        for name, (docs, listing, anchor) in pages.items():
+            assert listing.split, name
+            assert set(docs) == {listing.base} | {p.doc for p in listing.pages()}, name
+            for part in listing.pages():
+                assert len(part.entries) <= limit or part.children, (name, part.key)
+                for entry in part.entries:
+                    if name != "differences":  # its entries are statements, linked elsewhere
+                        assert f"{{ #{anchor(entry)} }}" in docs[part.doc], (name, entry)
+        thread = ix.threads[0]
+        link = ix.thread_link(urls.STATEMENTS, thread.anchor_id)
+        assert link.startswith("../threads/")
+        assert link.endswith(f"#{urls.thread_anchor(thread.anchor_id)}")
+        ref = corpus.references[-1]
+        assert ix.url_reference(ref.id).startswith("references/")
+        assert re.fullmatch(r"references/\d+/#.+", ix.url_reference(ref.id))

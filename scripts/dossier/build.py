@@ -22,12 +22,12 @@ from .render.meta import add_meta
 from .render.originals import original_page
 from .render.performance import performance_page, read_performance
 from .render.quality import quality_page, read_quality
-from .render.record import differences_page, references_page, talking_points_page
+from .render.record import differences_pages, references_pages, talking_points_pages
 from .render.redirects import redirect_docs, with_moved
 from .render.reports import fragments, reports_index, source_copy
 from .render.statements import by_speaker_pages, statements_pages
 from .render.svg import overview_svg
-from .render.threads import threads_page
+from .render.threads import threads_pages
 from .render.timeline import timeline_pages
 from .siteconfig import DEFAULT_SITE_URL, page_limit, site_url
 from .validate import load_corpus
@@ -77,10 +77,10 @@ def render(
         urls.ACTORS_INDEX: actors_index(ix),
         urls.GLOSSARY: glossary_page(ix),
         urls.TIMELINE_SVG: overview_svg(ix),
-        urls.REFERENCES: references_page(ix),
-        urls.DIFFERENCES: differences_page(ix),
-        urls.THREADS: threads_page(ix),
-        urls.TALKING_POINTS: talking_points_page(ix),
+        **references_pages(ix),
+        **differences_pages(ix),
+        **threads_pages(ix),
+        **talking_points_pages(ix),
         urls.QUALITY: quality_page(read_quality(root), ix),  # data/quality.json
         urls.PERFORMANCE: performance_page(read_performance(root)),  # data/performance.json
     }

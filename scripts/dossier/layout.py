@@ -9,16 +9,16 @@ Paths come from `urls` (`urls.doc_part`); nothing here builds one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TypeVar
 
-from . import urls
+from . import exchanges, urls
 from .dates import Date
-from .model import Corpus
+from .model import Corpus, Statement, TalkingPoint
 
-DEFAULT_PAGE_LIMIT = 200  # statement cards or events a page holds: ~700 KB of HTML at most
+DEFAULT_PAGE_LIMIT = 120  # statement cards or events a page holds: ~500 KB of HTML at most
 
 T = TypeVar("T")
 Key = tuple[int, ...]  # () the whole listing; (year,); (year, month); (year, month, part)
@@ -45,6 +45,7 @@ class Listing:
     split: bool
     parts: dict[Key, Part] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)  # id → doc of the page holding it
+    numbered: bool = False  # keys are page numbers (1,), (2,) …, not dates
 
     def doc_of(self, entry_id: str) -> str:
         return self.where.get(entry_id, self.base)
@@ -60,6 +61,12 @@ class Layout:
     events: Listing
     speakers: Listing  # the by-speaker view, split by the statements' dates
     page_limit: int = DEFAULT_PAGE_LIMIT  # a list longer than this is given by period
+    # The record's pages: threads, talking points and compared wording by date (of their
+    # first statement); outside sources in numbered parts, in the registry's order.
+    threads: Listing = Listing(urls.THREADS, False)
+    talking_points: Listing = Listing(urls.TALKING_POINTS, False)
+    differences: Listing = Listing(urls.DIFFERENCES, False)
+    references: Listing = Listing(urls.REFERENCES, False)
 
     @staticmethod
     def single() -> Layout:
@@ -98,6 +105,9 @@ def _plan_year(
         return
     undated = [i for i in items if not date(i).parts[1]]  # the month is not known
     months = []
+    if len(undated) > limit:  # more than a page: numbered parts, as a busy month's
+        months.append(_plan_month(base, (year, 0), undated, ident, limit, parts))
+        undated = []
     for month, group in groupby(
         (i for i in items if date(i).parts[1]), key=lambda i: date(i).parts[1]
     ):
@@ -124,6 +134,19 @@ def _plan_month(
     return key
 
 
+def plan_numbered(base: str, items: Sequence[T], ident: Callable[[T], str], limit: int) -> Listing:
+    """Spread `items` over numbered pages of `limit` entries (for entries without a date)."""
+    if len(items) <= limit:
+        return Listing(base, False)
+    parts: dict[Key, Part] = {}
+    for n, start in enumerate(range(0, len(items), limit), start=1):
+        chunk = items[start : start + limit]
+        parts[(n,)] = Part((n,), urls.doc_numbered(base, n), _ids(chunk, ident), (), len(chunk))
+    parts[()] = Part((), base, (), tuple(sorted(k for k in parts)), len(items))
+    where = {e: p.doc for p in parts.values() for e in p.entries}
+    return Listing(base, True, parts, where, numbered=True)
+
+
 def _ids(items: Iterable[T], ident: Callable[[T], str]) -> tuple[str, ...]:
     return tuple(ident(i) for i in items)
 
@@ -131,9 +154,30 @@ def _ids(items: Iterable[T], ident: Callable[[T], str]) -> tuple[str, ...]:
 def layout_of(corpus: Corpus, limit: int = DEFAULT_PAGE_LIMIT) -> Layout:
     """Where the corpus's statements and events go, for pages of at most `limit` entries."""
     statements = corpus.statements  # in listing order (by date)
+    threads = sorted(exchanges.threads(corpus), key=lambda t: _first(t.statements))
+    by_id = corpus.statements_by_id
+    points = sorted(
+        corpus.talking_points,
+        key=lambda p: (*_first([by_id[i] for i in p.statements if i in by_id]), p.id),
+    )
+    issued = [s for s in statements if s.issued]
     return Layout(
         plan(urls.STATEMENTS, statements, lambda s: s.id, lambda s: s.date, limit),
         plan(urls.TIMELINE, corpus.events, lambda e: e.id, lambda e: e.date, limit),
         plan(urls.STATEMENTS_BY_SPEAKER, statements, lambda s: s.id, lambda s: s.date, limit),
         limit,
+        plan(urls.THREADS, threads, lambda t: t.anchor_id, lambda t: t.statements[0].date, limit),
+        plan(urls.TALKING_POINTS, points, lambda p: p.id, lambda p: _earliest(p, by_id), limit),
+        plan(urls.DIFFERENCES, issued, lambda s: s.id, lambda s: s.date, limit),
+        plan_numbered(urls.REFERENCES, corpus.references, lambda r: r.id, limit),
     )
+
+
+def _first(statements: Sequence[Statement]) -> tuple[int, int, int]:
+    return min((s.date.sort_key() for s in statements), default=(0, 0, 0))
+
+
+def _earliest(point: TalkingPoint, by_id: Mapping[str, Statement]) -> Date:
+    dated = [by_id[i] for i in point.statements if i in by_id]
+    first = min(dated, key=lambda s: s.date.sort_key(), default=None)
+    return first.date if first else Date("1000", "stated", "")

@@ -87,8 +87,15 @@ def doc_part(base: str, key: tuple[int, ...]) -> str:
     (2024, 3) → `statements/2024/03/index.md`; a part of a month is numbered
     (`statements/2024/03/2/index.md`); `timeline.md` → `timeline/2024/index.md`."""
     folder = base[: -len("index.md")] if base.endswith("/index.md") else base[: -len(".md")] + "/"
-    segments = [f"{key[0]:04d}", *(f"{k:02d}" for k in key[1:2]), *(str(k) for k in key[2:])]
+    months = (f"{k:02d}" if k else "undated" for k in key[1:2])  # 0: the month is not known
+    segments = [f"{key[0]:04d}", *months, *(str(k) for k in key[2:])]
     return folder + "/".join(segments) + "/index.md"
+
+
+def doc_numbered(base: str, n: int) -> str:
+    """One numbered page of a listing without dates: `references.md` → `references/2/index.md`."""
+    folder = base[: -len("index.md")] if base.endswith("/index.md") else base[: -len(".md")] + "/"
+    return f"{folder}{n}/index.md"
 
 
 def url_statement(statement_id: str, doc: str = STATEMENTS) -> str:
@@ -185,7 +192,7 @@ ADDRESS_KINDS = ("report", "paragraph", "statement", "event", "actor")
 REDIRECTS_JS = "assets/generated/redirects.js"
 _ADDRESS_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # the ids' slug grammar
 _ADDRESS_ANCHOR = r"[A-Za-z][A-Za-z0-9_-]*"  # paragraph ids
-_ADDRESS_PART = r"(?:\d{4}/(?:\d{2}/(?:[1-9]\d*/)?)?)?"  # year, month, part (or none)
+_ADDRESS_PART = r"(?:\d{4}/(?:(?:\d{2}|undated)/(?:[1-9]\d*/)?)?)?"  # year, month, part
 
 
 def _address_patterns() -> dict[str, re.Pattern[str]]:
@@ -273,12 +280,12 @@ def reference_anchor(reference_id: str) -> str:
     return reference_id
 
 
-def reference_link(from_doc: str, reference_id: str) -> str:
-    return link(from_doc, REFERENCES, reference_anchor(reference_id))
+def reference_link(from_doc: str, reference_id: str, doc: str = REFERENCES) -> str:
+    return link(from_doc, doc, reference_anchor(reference_id))
 
 
-def url_reference(reference_id: str) -> str:
-    return f"{_site(REFERENCES)}#{reference_anchor(reference_id)}"
+def url_reference(reference_id: str, doc: str = REFERENCES) -> str:
+    return f"{_site(doc)}#{reference_anchor(reference_id)}"
 
 
 def thread_anchor(first_statement_id: str) -> str:
@@ -286,20 +293,20 @@ def thread_anchor(first_statement_id: str) -> str:
     return f"thread-{first_statement_id}"
 
 
-def thread_link(from_doc: str, first_statement_id: str) -> str:
-    return link(from_doc, THREADS, thread_anchor(first_statement_id))
+def thread_link(from_doc: str, first_statement_id: str, doc: str = THREADS) -> str:
+    return link(from_doc, doc, thread_anchor(first_statement_id))
 
 
 def talking_point_anchor(point_id: str) -> str:
     return point_id
 
 
-def talking_point_link(from_doc: str, point_id: str) -> str:
-    return link(from_doc, TALKING_POINTS, talking_point_anchor(point_id))
+def talking_point_link(from_doc: str, point_id: str, doc: str = TALKING_POINTS) -> str:
+    return link(from_doc, doc, talking_point_anchor(point_id))
 
 
-def url_talking_point(point_id: str) -> str:
-    return f"{_site(TALKING_POINTS)}#{talking_point_anchor(point_id)}"
+def url_talking_point(point_id: str, doc: str = TALKING_POINTS) -> str:
+    return f"{_site(doc)}#{talking_point_anchor(point_id)}"
 
 
 # --- the statement finder and its filter state -----------------------------------------------

@@ -79,7 +79,14 @@ def actor_page(actor: Actor, ix: Index) -> str:
     if not events and not ix.events_of(actor.id):
         out.append("None in the timeline.")
     out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]
-    out += _reports(actor, reports, ix, page) or ["No report names this actor."]
+    if len(reports) > ix.layout.page_limit:
+        # Named in most reports: the list stays, without the paragraphs that name it.
+        out += [f"{plural(len(reports), 'report')}, by date; for so many, the paragraphs that "
+                "name it are not listed.", ""]  # fmt: skip
+        reports_shown = _reports(actor, reports, ix, page, paragraphs=False)
+    else:
+        reports_shown = _reports(actor, reports, ix, page)
+    out += reports_shown or ["No report names this actor."]
     return "\n".join(out) + "\n"
 
 
@@ -156,9 +163,11 @@ def _events_by_period(events: list[Event], ix: Index, page: str) -> list[str]:
     return out
 
 
-def _reports(actor: Actor, reports: list[Report], ix: Index, page: str) -> list[str]:
+def _reports(
+    actor: Actor, reports: list[Report], ix: Index, page: str, paragraphs: bool = True
+) -> list[str]:
     out = []
-    mentions = ix.mentions.get(actor.id, {})
+    mentions = ix.mentions.get(actor.id, {}) if paragraphs else {}
     for r in sorted(reports, key=lambda r: (r.published.sort_key(), r.id)):
         named = ", ".join(
             f"[¶\u00a0{r.paragraph(p).number}]({urls.report_link(page, r.id, p)})"

@@ -116,7 +116,7 @@ def references_records(ix: Index) -> list[dict[str, Any]]:
             "date": r.date,
             "url": r.url,
             "supports": r.supports,
-            "site_url": urls.url_reference(r.id),
+            "site_url": ix.url_reference(r.id),
         }
         for r in ix.corpus.references
     ]
@@ -128,7 +128,7 @@ def talking_points_records(ix: Index) -> list[dict[str, Any]]:
             "id": p.id,
             "text": p.text,
             "statements": list(p.statements),
-            "url": urls.url_talking_point(p.id),
+            "url": ix.url_talking_point(p.id),
         }
         for p in ix.corpus.talking_points
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import escape, urls
+from .. import escape
 from ..dates import Date
 from ..escape import md_inline
 from ..model import Statement
@@ -76,7 +76,7 @@ def sources(ids: tuple[str, ...], ix: Index, page: str, after: str = "") -> str:
     if not ids:
         return ""
     links = ", ".join(
-        f"[{md_inline(ix.references[r].title)}]({urls.reference_link(page, r)})" for r in ids
+        f"[{md_inline(ix.references[r].title)}]({ix.reference_link(page, r)})" for r in ids
     )
     word = "source" if len(ids) == 1 else "sources"
     if after.rstrip().endswith(_SENTENCE_END):

@@ -113,6 +113,23 @@ class Index:
     def event_link(self, from_doc: str, event_id: str) -> str:
         return urls.event_link(from_doc, event_id, self.layout.events.doc_of(event_id))
 
+    def thread_link(self, from_doc: str, anchor_id: str) -> str:
+        return urls.thread_link(from_doc, anchor_id, self.layout.threads.doc_of(anchor_id))
+
+    def talking_point_link(self, from_doc: str, point_id: str) -> str:
+        doc = self.layout.talking_points.doc_of(point_id)
+        return urls.talking_point_link(from_doc, point_id, doc)
+
+    def url_talking_point(self, point_id: str) -> str:
+        return urls.url_talking_point(point_id, self.layout.talking_points.doc_of(point_id))
+
+    def reference_link(self, from_doc: str, reference_id: str) -> str:
+        doc = self.layout.references.doc_of(reference_id)
+        return urls.reference_link(from_doc, reference_id, doc)
+
+    def url_reference(self, reference_id: str) -> str:
+        return urls.url_reference(reference_id, self.layout.references.doc_of(reference_id))
+
     def absolute(self, url: str) -> str:
         """A site URL (`urls.url_*`) as an absolute address on the published site."""
         return urls.absolute(self.site_url, url)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from .. import urls
 from ..dates import MONTHS
+from ..escape import md_inline
 from ..layout import Key, Listing, Part
-from .fmt import plural
+from .fmt import banner, front_matter, plural
 
 
 def period(key: Key) -> str:
@@ -17,8 +18,13 @@ def period(key: Key) -> str:
         return "all dates"
     if len(key) == 1:
         return str(key[0])
-    name = f"{MONTHS[key[1] - 1]} {key[0]}"
+    name = f"{MONTHS[key[1] - 1]} {key[0]}" if key[1] else f"{key[0]}, month not known"
     return f"{name}, part {key[2]}" if len(key) > 2 else name
+
+
+def label(listing: Listing, key: Key) -> str:
+    """A page's name: its period, or 'part 2' for a listing without dates."""
+    return f"part {key[0]}" if listing.numbered and key else period(key)
 
 
 def leaves(listing: Listing) -> list[Part]:
@@ -34,11 +40,12 @@ def neighbours(listing: Listing, part: Part, page: str, noun: str) -> str:
     links = []
     if at > 0:
         before = order[at - 1]
-        links.append(f"[← {period(before.key)}]({urls.link(page, before.doc)})")
-    links.append(f"[All {noun} by year and month]({urls.link(page, listing.base)})")
+        links.append(f"[← {label(listing, before.key)}]({urls.link(page, before.doc)})")
+    every = f"All {noun}" if listing.numbered else f"All {noun} by year and month"
+    links.append(f"[{every}]({urls.link(page, listing.base)})")
     if at + 1 < len(order):
         after = order[at + 1]
-        links.append(f"[{period(after.key)} →]({urls.link(page, after.doc)})")
+        links.append(f"[{label(listing, after.key)} →]({urls.link(page, after.doc)})")
     return '<nav class="dossier-parts" markdown>\n\n' + " · ".join(links) + "\n\n</nav>"
 
 
@@ -48,11 +55,41 @@ def contents(listing: Listing, page: str, noun: str, key: Key = ()) -> list[str]
     for child in listing.parts[key].children:
         part = listing.parts[child]
         count = plural(part.total, noun)
-        out.append(f"- [{period(child)}]({urls.link(page, part.doc)}): {count}")
+        out.append(f"- [{label(listing, child)}]({urls.link(page, part.doc)}): {count}")
         for grandchild in part.children:
             sub = listing.parts[grandchild]
             out.append(
                 f"    - [{period(grandchild)}]({urls.link(page, sub.doc)}): "
                 f"{plural(sub.total, noun)}"
             )
+    return out
+
+
+def split_note(noun: str, numbered: bool = False) -> str:
+    """What the first page of a split listing says of itself."""
+    if numbered:
+        return f"They are too many for one page: they are listed over the pages below, {noun} " \
+            "in the same order as ever."  # fmt: skip
+    return (
+        f"They are too many for one page: each year has its own, and a busy year one for each "
+        f"month. The {noun} are listed there by date."
+    )
+
+
+def shell(
+    listing: Listing, part: Part, title: str, sources: str, noun: str, count_noun: str,
+    search_boost: float | None = None,
+) -> list[str]:  # fmt: skip
+    """The start of a page of a split listing: its title, the way round, the pages under it."""
+    page = part.doc
+    out = [
+        front_matter(title, search_boost=search_boost),
+        banner(sources),
+        f"# {md_inline(title)}",
+        "",
+        neighbours(listing, part, page, noun),
+        "",
+    ]
+    if part.children:
+        out += [*contents(listing, page, count_noun, part.key), ""]
     return out

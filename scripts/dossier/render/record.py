@@ -4,10 +4,12 @@ wording differs from the issued text, and the talking points that recur across s
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 from .. import urls
 from ..escape import md_heading, md_inline, md_url_link
-from ..model import Statement
+from ..model import Reference, Statement, TalkingPoint
+from . import parts
 from .fmt import REPEATS_SEARCH_BOOST, banner, front_matter, plural, quoted, sources
 from .index import Index
 
@@ -17,78 +19,195 @@ def _statement_line(s: Statement, ix: Index, page: str) -> str:
     return f"- {s.date.display()}: {speaker}: [{quoted(s, 24)}]({ix.statement_link(page, s.id)})"
 
 
+REFERENCES_INTRO = (
+    "the editors consulted for facts the reports do not give: exact dates, the issued text of "
+    "statements, who issued them. Wherever the site uses such a fact it links here."
+)
+
+
+def references_pages(ix: Index) -> dict[str, str]:
+    """The outside sources: one page, or numbered pages past the page limit."""
+    listing = ix.layout.references
+    if not listing.split:
+        return {urls.REFERENCES: references_page(ix)}
+    first = [
+        front_matter("Outside sources", search_boost=REPEATS_SEARCH_BOOST),
+        banner("data/references.yml"),
+        "# Outside sources",
+        "",
+        f"{plural(len(ix.corpus.references), 'document')} {REFERENCES_INTRO}",
+        "",
+        parts.split_note("sources", numbered=True),
+        "",
+        *parts.contents(listing, urls.REFERENCES, "document"),
+    ]
+    docs = {urls.REFERENCES: "\n".join(first) + "\n"}
+    for part in listing.pages():
+        title = f"Outside sources, {parts.label(listing, part.key)}"
+        out = parts.shell(listing, part, title, "data/references.yml", "outside sources",
+                          "document", REPEATS_SEARCH_BOOST)  # fmt: skip
+        wanted = set(part.entries)
+        used = _citing(ix, part.doc, wanted)
+        for ref in ix.corpus.references:
+            if ref.id in wanted:
+                out += _reference(ref, used)
+        docs[part.doc] = "\n".join(out) + "\n"
+    return docs
+
+
 def references_page(ix: Index) -> str:
-    used = _citing(ix)
+    used = _citing(ix, urls.REFERENCES)
     out = [
         front_matter("Outside sources", search_boost=REPEATS_SEARCH_BOOST),
         banner("data/references.yml"),
         "# Outside sources",
         "",
-        f"{plural(len(ix.corpus.references), 'document')} the editors consulted for facts the "
-        "reports do not give: exact dates, the issued text of statements, who issued them. "
-        "Wherever the site uses such a fact it links here.",
+        f"{plural(len(ix.corpus.references), 'document')} {REFERENCES_INTRO}",
         "",
     ]
     for ref in ix.corpus.references:
-        out += [f"## {md_heading(ref.title, urls.reference_anchor(ref.id))}", ""]
-        date = f", {ref.date}" if ref.date else ""
-        out += [f"{md_inline(ref.publisher)}{date}: {md_url_link(ref.url)}", ""]
-        out += [f"**Supports:** {md_inline(ref.supports)}", ""]
-        if used[ref.id]:
-            out += ["**Cited for:**", "", *sorted(used[ref.id]), ""]
+        out += _reference(ref, used)
     return "\n".join(out) + "\n"
 
 
-def _citing(ix: Index) -> dict[str, set[str]]:
-    """Reference id → list items naming what cites it, with links."""
-    page = urls.REFERENCES
+def _reference(ref: Reference, used: Mapping[str, set[str]]) -> list[str]:
+    out = [f"## {md_heading(ref.title, urls.reference_anchor(ref.id))}", ""]
+    date = f", {ref.date}" if ref.date else ""
+    out += [f"{md_inline(ref.publisher)}{date}: {md_url_link(ref.url)}", ""]
+    out += [f"**Supports:** {md_inline(ref.supports)}", ""]
+    if used.get(ref.id):
+        out += ["**Cited for:**", "", *sorted(used[ref.id]), ""]
+    return out
+
+
+def _citing(ix: Index, page: str, wanted: set[str] | None = None) -> dict[str, set[str]]:
+    """Reference id → list items naming what cites it, with links from `page`; only for the
+    references in `wanted` (a page of a split list), or all."""
     used: dict[str, set[str]] = defaultdict(set)
+
+    def keep(refs: Iterable[str]) -> list[str]:
+        return [r for r in refs if wanted is None or r in wanted]
+
     for report in ix.corpus.reports:
         link = f"[{md_inline(report.title)}]({urls.report_link(page, report.id)})"
-        for ref in (*report.published.references, *report.references):
+        for ref in keep((*report.published.references, *report.references)):
             used[ref].add(f"- the report {link}")
         for note in report.notes:
-            for ref in note.references:
+            for ref in keep(note.references):
                 used[ref].add(f"- an editorial note on {link}")
     for s in ix.statements:
         cited = {*s.date.references, *s.references, *([s.issued.reference] if s.issued else [])}
-        for ref in cited:
+        for ref in keep(cited):
             used[ref].add(_statement_line(s, ix, page))
     for e in ix.corpus.events:
-        for ref in e.date.references:
+        for ref in keep(e.date.references):
             used[ref].add(f"- the date of [{md_inline(e.title)}]({ix.event_link(page, e.id)})")
     for a in ix.corpus.actors:
-        if a.members_reference:
+        if a.members_reference and keep((a.members_reference,)):
             link = f"[{md_inline(a.name)}]({urls.actor_link(page, a.id)})"
             used[a.members_reference].add(f"- the members of {link}")
     return used
 
 
-def differences_page(ix: Index) -> str:
-    page = urls.DIFFERENCES
+DIFFERENCES_INTRO = (
+    "A report's quotation may be a translation, a retranslation or a paraphrase in quotation "
+    "marks: the site keeps the report's words and notes only the words that differ."
+)
+
+
+def differences_pages(ix: Index) -> dict[str, str]:
+    """Reported against issued wording: one page, or by date past the page limit."""
+    listing = ix.layout.differences
+    if not listing.split:
+        return {urls.DIFFERENCES: differences_page(ix)}
+    docs = {urls.DIFFERENCES: _differences_first(ix)}
+    by_id = ix.corpus.statements_by_id
+    for part in listing.pages():
+        title = f"Reported and issued wording: {parts.period(part.key)}"
+        out = parts.shell(listing, part, title, "docs/reports/*.md (issued)", "statements",
+                          "statement", REPEATS_SEARCH_BOOST)  # fmt: skip
+        out += _compared([by_id[i] for i in part.entries], ix, part.doc)
+        docs[part.doc] = "\n".join(out) + "\n"
+    return docs
+
+
+def _differences_head(ix: Index) -> list[str]:
     checked = [s for s in ix.statements if s.issued]
     differ = [s for s in checked if s.issued and s.issued.differs]
-    out = [
+    return [
         front_matter("Reported and issued wording", search_boost=REPEATS_SEARCH_BOOST),
         banner("docs/reports/*.md (issued)"),
         "# Reported and issued wording",
         "",
         f"{plural(len(checked), 'statement')} compared with the text their speakers issued; "
-        f"{plural(len(differ), 'differs', 'differ')} from it. A report's quotation may be a "
-        "translation, a retranslation or a paraphrase in quotation marks: the site keeps the "
-        "report's words and notes only the words that differ.",
+        f"{plural(len(differ), 'differs', 'differ')} from it. {DIFFERENCES_INTRO}",
         "",
     ]
-    for s in differ:
-        assert s.issued is not None
-        note = s.issued.note or ""
-        cited = sources((s.issued.reference,), ix, page, note)
-        out += [_statement_line(s, ix, page), f"    - {md_inline(note)}{cited}"]
+
+
+def _differences_first(ix: Index) -> str:
+    out = [
+        *_differences_head(ix),
+        parts.split_note("statements"),
+        "",
+        *parts.contents(ix.layout.differences, urls.DIFFERENCES, "statement"),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def differences_page(ix: Index) -> str:
+    page = urls.DIFFERENCES
+    out = _differences_head(ix) + _compared([s for s in ix.statements if s.issued], ix, page)
+    return "\n".join(out) + "\n"
+
+
+def _compared(checked: list[Statement], ix: Index, page: str) -> list[str]:
+    out = []
+    for s in checked:
+        if s.issued and s.issued.differs:
+            note = s.issued.note or ""
+            cited = sources((s.issued.reference,), ix, page, note)
+            out += [_statement_line(s, ix, page), f"    - {md_inline(note)}{cited}"]
     same = [s for s in checked if s.issued and not s.issued.differs]
     if same:
         out += ["", "## Matching the issued text { #matching }", ""]
         out += [_statement_line(s, ix, page) for s in same]
-    return "\n".join(out) + "\n"
+    return out
+
+
+POINTS_INTRO = (
+    "that recur across statements, as the editors confirmed them; each with every statement "
+    "that uses it, by date."
+)
+
+
+def talking_points_pages(ix: Index) -> dict[str, str]:
+    """The talking points: one page, or by the date of their first use past the page limit."""
+    listing = ix.layout.talking_points
+    if not listing.split:
+        return {urls.TALKING_POINTS: talking_points_page(ix)}
+    points = ix.corpus.talking_points
+    first = [
+        front_matter("Talking points", search_boost=REPEATS_SEARCH_BOOST),
+        banner("data/talking_points.yml"),
+        "# Talking points",
+        "",
+        f"{plural(len(points), 'formulation')} {POINTS_INTRO}",
+        "",
+        parts.split_note("talking points"),
+        "",
+        *parts.contents(listing, urls.TALKING_POINTS, "formulation"),
+    ]
+    docs = {urls.TALKING_POINTS: "\n".join(first) + "\n"}
+    by_id = {p.id: p for p in points}
+    for part in listing.pages():
+        title = f"Talking points: {parts.period(part.key)}"
+        out = parts.shell(listing, part, title, "data/talking_points.yml", "talking points",
+                          "formulation", REPEATS_SEARCH_BOOST)  # fmt: skip
+        for point_id in part.entries:
+            out += _point(by_id[point_id], ix, part.doc)
+        docs[part.doc] = "\n".join(out) + "\n"
+    return docs
 
 
 def talking_points_page(ix: Index) -> str:
@@ -99,15 +218,18 @@ def talking_points_page(ix: Index) -> str:
         banner("data/talking_points.yml"),
         "# Talking points",
         "",
-        f"{plural(len(points), 'formulation')} that recur across statements, as the editors "
-        "confirmed them; each with every statement that uses it, by date.",
+        f"{plural(len(points), 'formulation')} {POINTS_INTRO}",
         "",
     ]
     for point in points:
-        out += [f"## {md_heading(f'“{point.text}”', urls.talking_point_anchor(point.id))}", ""]
-        used = sorted(
-            (ix.corpus.statements_by_id[sid] for sid in point.statements),
-            key=lambda s: (s.date.sort_key(), s.id),
-        )
-        out += [_statement_line(s, ix, page) for s in used] + [""]
+        out += _point(point, ix, page)
     return "\n".join(out) + "\n"
+
+
+def _point(point: TalkingPoint, ix: Index, page: str) -> list[str]:
+    out = [f"## {md_heading(f'“{point.text}”', urls.talking_point_anchor(point.id))}", ""]
+    used = sorted(
+        (ix.corpus.statements_by_id[sid] for sid in point.statements),
+        key=lambda s: (s.date.sort_key(), s.id),
+    )
+    return out + [_statement_line(s, ix, page) for s in used] + [""]

@@ -215,10 +215,10 @@ def _record(s: Statement, ix: Index, page: str, thread: Thread | None) -> list[s
         relation = next(r.relation for r in answer.responds_to if r.statement == s.id)
         out.append(f"- **Answered ({relation}) by:** {_short(answer, ix, page)}")
     if thread is not None:
-        link = urls.thread_link(page, thread.anchor_id)
+        link = ix.thread_link(page, thread.anchor_id)
         out.append(f"- **Thread:** [an exchange of {len(thread.statements)} statements]({link})")
     for point in ix.talking_points_of.get(s.id, []):
-        link = urls.talking_point_link(page, point.id)
+        link = ix.talking_point_link(page, point.id)
         out.append(f"- **Talking point:** [“{md_inline(point.text)}”]({link})")
     return out
 
