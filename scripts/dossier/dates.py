@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class Date:
     def precision(self) -> str:
         return PRECISIONS[len(self.value)]
 
-    @property
+    @functools.cached_property  # asked for on every sort and heading
     def parts(self) -> tuple[int, int, int]:
         year, month, day = [*(int(b) for b in self.value.split("-")), 0, 0][:3]
         return year, month, day

@@ -60,6 +60,8 @@ def contains(haystack: str, needle: str) -> bool:
 
 _DOUBLE_QUOTES = '"“”„‟'
 _SINGLE_QUOTES = "'‘’‚"
+_NOT_PLAIN = re.compile(f"[{_DOUBLE_QUOTES}{_SINGLE_QUOTES}]|[^\\S ]| {{2}}")
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")  # white space other than single spaces
 # A sentence ends at . ! or ? (and the closing marks after it) followed by white space and a
 # sentence's first character: anything but a lower-case letter.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+(?P<next>\S))")
@@ -82,10 +84,16 @@ class InContext:
 
 
 # A statement's sentence is wanted by its card, its citation and the finder: found once.
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1 << 16)
 def locate(paragraph: str, words: str) -> tuple[int, int] | None:
     """Where `words` stand in `paragraph`, ignoring differences of whitespace and of straight
     and curly quote marks (as `contains` does); None when they are not there."""
+    plain = words.strip()
+    if not _NOT_PLAIN.search(plain) and not _ODD_SPACE.search(paragraph):
+        # No quote mark in the words and only single spaces on both sides: the pattern below
+        # would match exactly the words as written, so a plain search finds the same place.
+        at = paragraph.find(plain)
+        return (at, at + len(plain)) if at >= 0 and plain else None
     parts: list[str] = []
     for chunk in re.split(r"(\s+)", words.strip()):
         if chunk.isspace():
@@ -119,9 +127,7 @@ def sentence_ends(paragraph: str) -> list[int]:
 
 @functools.lru_cache(maxsize=4096)
 def _sentence_ends(paragraph: str) -> tuple[int, ...]:
-    return tuple(
-        m.end() for m in _SENTENCE_END.finditer(paragraph) if _ends_sentence(paragraph, m)
-    )
+    return tuple(m.end() for m in _SENTENCE_END.finditer(paragraph) if _ends_sentence(paragraph, m))
 
 
 def in_context(paragraph: str, words: str) -> InContext | None:

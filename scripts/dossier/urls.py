@@ -117,11 +117,20 @@ def link(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else (target or "#")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 18)
 def _relative(from_doc: str, to_doc: str) -> str:
     # Pages link to the same few pages many times over (every paragraph of a long report
-    # links to the statements page): compute each relative path once.
-    return "" if to_doc == from_doc else posixpath.relpath(to_doc, posixpath.dirname(from_doc))
+    # links to the statements page): compute each relative path once. Both are clean paths
+    # under docs/ (no "." or ".." parts), so the common folders can simply be dropped: the
+    # result is posixpath.relpath's, without its cost on a corpus of thousands of pages.
+    if to_doc == from_doc:
+        return ""
+    here = from_doc.split("/")[:-1]
+    there = to_doc.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def asset(from_doc: str, asset_path: str) -> str:

@@ -11,6 +11,7 @@ each class its colours in the light and the dark scheme.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,11 @@ _WIDE_CHARS = frozenset("mwMW@%")
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """An estimate of the drawn width, on the generous side (the reader's font is not known):
     narrow letters count less, capitals and wide letters more, East Asian ones a full em."""
+    return _ems(text) * size * (1.08 if bold else 1.0)
+
+
+@functools.lru_cache(maxsize=65536)  # wrapping measures the same words again and again
+def _ems(text: str) -> float:
     em = 0.0
     for c in text:
         if unicodedata.east_asian_width(c) in "WF":
@@ -62,7 +68,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
             em += 0.86
         else:
             em += 0.68 if c.isupper() else 0.56
-    return em * size * (1.08 if bold else 1.0)
+    return em
 
 
 def wrap(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> list[str]:

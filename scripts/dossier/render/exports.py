@@ -14,6 +14,9 @@ from .reports import SITE_NAME
 
 
 def reports_records(ix: Index) -> list[dict[str, Any]]:
+    statements_of: dict[str, list[str]] = {}  # report → its statements, in date order
+    for s in ix.statements:
+        statements_of.setdefault(s.report, []).append(s.id)
     return [
         {
             "id": r.id,
@@ -24,7 +27,7 @@ def reports_records(ix: Index) -> list[dict[str, Any]]:
             "published": r.published.as_dict(),
             "url": urls.url_report(r.id),
             "source_file": r.source_file,
-            "statements": [s.id for s in ix.statements if s.report == r.id],
+            "statements": statements_of.get(r.id, []),
             "events": sorted(
                 {ref.event for ref in r.events}, key=lambda e: (ix.events[e].date.sort_key(), e)
             ),

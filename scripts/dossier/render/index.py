@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import urls
 from ..exchanges import Thread, threads
@@ -39,6 +40,10 @@ class Index:
     _events_of: dict[str, list[Event]] = field(init=False)
     _members_of: dict[str, list[Actor]] = field(init=False)
     related: dict[str, tuple[str, ...]] = field(init=False)  # statement → actors it counts for
+    _counts: dict[str, str] = field(init=False, default_factory=dict)
+    _reports_of: dict[str, list[Report]] = field(init=False, default_factory=dict)
+    _report_order: dict[str, int] = field(init=False, default_factory=dict)
+    citers: Any = field(init=False, default=None)  # record.py's list of what cites a source
 
     def __post_init__(self) -> None:
         c = self.corpus
@@ -154,6 +159,11 @@ class Index:
 
     def count_text(self, actor_id: str) -> str:
         """'5 statements (3 made, 1 on its behalf, 1 as part of a group)': what a count holds."""
+        if actor_id not in self._counts:  # asked on every page that lists the actor
+            self._counts[actor_id] = self._count_text(actor_id)
+        return self._counts[actor_id]
+
+    def _count_text(self, actor_id: str) -> str:
         roles = [self.role(actor_id, s) for s in self.statements_of(actor_id)]
         made, behalf, own = roles.count("speaker"), roles.count("behalf"), roles.count("affiliate")
         group = len(roles) - made - behalf - own
@@ -169,11 +179,20 @@ class Index:
 
     def reports_of(self, actor_id: str) -> list[Report]:
         """Reports that name the actor, quote it, or report an event it took part in."""
+        if actor_id in self._reports_of:  # asked by the actors index and the actor's page
+            return self._reports_of[actor_id]
         ids = set(self.mentions.get(actor_id, {}))
         ids |= {s.report for s in self.statements_of(actor_id)}
         for event in self.events_of(actor_id):
             ids |= {rid for rid, _ in self.sources_by_event[event.id]}
-        return [r for r in self.corpus.reports if r.id in ids]
+        if not self._report_order:
+            self._report_order.update({r.id: i for i, r in enumerate(self.corpus.reports)})
+        order = self._report_order
+        found = [
+            self.reports[i] for i in sorted((i for i in ids if i in order), key=lambda i: order[i])
+        ]
+        self._reports_of[actor_id] = found
+        return found
 
     def members_of(self, actor_id: str) -> list[Actor]:
         return self._members_of.get(actor_id, [])

@@ -4,11 +4,11 @@ wording differs from the issued text, and the talking points that recur across s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from .. import urls
 from ..escape import md_heading, md_inline, md_url_link
-from ..model import Reference, Statement, TalkingPoint
+from ..model import Actor, Event, Reference, Report, Statement, TalkingPoint
 from . import parts
 from .fmt import REPEATS_SEARCH_BOOST, banner, front_matter, plural, quoted, sources
 from .index import Index
@@ -84,29 +84,51 @@ def _citing(ix: Index, page: str, wanted: set[str] | None = None) -> dict[str, s
     """Reference id → list items naming what cites it, with links from `page`; only for the
     references in `wanted` (a page of a split list), or all."""
     used: dict[str, set[str]] = defaultdict(set)
+    for ref, kind, item in _citers(ix):
+        if wanted is not None and ref not in wanted:
+            continue
+        if isinstance(item, Statement):
+            used[ref].add(_statement_line(item, ix, page))
+        elif isinstance(item, Event):
+            used[ref].add(
+                f"- the date of [{md_inline(item.title)}]({ix.event_link(page, item.id)})"
+            )
+        elif isinstance(item, Report):
+            link = f"[{md_inline(item.title)}]({urls.report_link(page, item.id)})"
+            used[ref].add(f"- the report {link}" if kind == "report" else f"- {kind} {link}")
+        else:
+            used[ref].add(
+                f"- the members of [{md_inline(item.name)}]({urls.actor_link(page, item.id)})"
+            )
+    return used
 
-    def keep(refs: Iterable[str]) -> list[str]:
-        return [r for r in refs if wanted is None or r in wanted]
 
+Citer = Statement | Event | Report | Actor
+
+
+def _citers(ix: Index) -> list[tuple[str, str, Citer]]:
+    """(reference id, how, what cites it), found once a build: a split list of sources asks
+    for it once a page."""
+    if ix.citers is not None:
+        cached: list[tuple[str, str, Citer]] = ix.citers
+        return cached
+    found: list[tuple[str, str, Citer]] = []
     for report in ix.corpus.reports:
-        link = f"[{md_inline(report.title)}]({urls.report_link(page, report.id)})"
-        for ref in keep((*report.published.references, *report.references)):
-            used[ref].add(f"- the report {link}")
+        for ref in (*report.published.references, *report.references):
+            found.append((ref, "report", report))
         for note in report.notes:
-            for ref in keep(note.references):
-                used[ref].add(f"- an editorial note on {link}")
+            for ref in note.references:
+                found.append((ref, "an editorial note on", report))
     for s in ix.statements:
         cited = {*s.date.references, *s.references, *([s.issued.reference] if s.issued else [])}
-        for ref in keep(cited):
-            used[ref].add(_statement_line(s, ix, page))
+        found += [(ref, "statement", s) for ref in sorted(cited)]
     for e in ix.corpus.events:
-        for ref in keep(e.date.references):
-            used[ref].add(f"- the date of [{md_inline(e.title)}]({ix.event_link(page, e.id)})")
+        found += [(ref, "event", e) for ref in e.date.references]
     for a in ix.corpus.actors:
-        if a.members_reference and keep((a.members_reference,)):
-            link = f"[{md_inline(a.name)}]({urls.actor_link(page, a.id)})"
-            used[a.members_reference].add(f"- the members of {link}")
-    return used
+        if a.members_reference:
+            found.append((a.members_reference, "members", a))
+    ix.citers = found
+    return found
 
 
 DIFFERENCES_INTRO = (
