@@ -249,3 +249,21 @@ def test_every_internal_link_and_anchor_resolves_in_the_zensical_build(zensical_
         rel = path.relative_to(zensical_site).as_posix()
         broken += _broken_links(zensical_site, rel, parse(path).links, ids)
     assert broken == [], "\n".join(broken)
+
+
+def test_the_zensical_build_is_indexed_for_search_like_the_mkdocs_build(
+    zensical_site: Path,
+) -> None:
+    """dossier.search_index reads Zensical's index (search.json: the same sections as
+    Material's) and makes the same Pagefind bundle from it; Zensical's own file stays, for
+    Zensical's own search, whose worker speaks another protocol than Material's."""
+    from dossier.search_index import index_site
+
+    index = zensical_site / "search.json"
+    before = index.read_bytes()
+    sections = json.loads(before)["items"]
+    done = index_site(zensical_site)
+    assert done.sections == len(sections) > 100
+    entry = json.loads((zensical_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == done.records
+    assert index.read_bytes() == before

@@ -14,15 +14,15 @@
  *   (its script, WebAssembly and index metadata: the reader has opened search) and says it
  *   is ready. A site built without the Pagefind step sends its full index: this worker then
  *   loads the theme's own worker (its address is the `lunr` parameter) and steps aside.
- * - Query: Pagefind finds the sections holding every word (a section is a report paragraph,
- *   a statement, an event, an actor…, as the theme's index cut them); the texts of the best
- *   are fetched, grouped by page and sent in the theme's shape: per page, its entry first in
- *   the list the theme expects, then its sections, each with its score, the query's words
- *   found, and its title and text with the words found marked, as the theme's worker marks
- *   them. A query overtaken by a newer one gets no answer; every answer names its query.
- * - Only the first GROUPS pages are listed, from at most SECTIONS sections' texts: the
- *   result says how many sections matched in all (`total`, null when unknown), and
- *   assets/search.js says so.
+ * - Query: Pagefind finds the records holding every word (a record is up to twenty sections
+ *   of one page: report paragraphs, statements, events…, as the theme's index cut them);
+ *   the texts of the best records are fetched, and their sections that hold every word are
+ *   grouped by page and sent in the theme's shape: per page, its entry and its sections,
+ *   each with its score, the query's words found, and its title and text with the words
+ *   found marked, as the theme's worker marks them. A query overtaken by a newer one gets no
+ *   answer; every answer names its query.
+ * - Only the first GROUPS pages are listed, from at most RECORDS records' texts: the result
+ *   says whether more may match (`more`), and assets/search.js says so.
  *
  * Plain script, no library; the only requests are to the site's own Pagefind files.
  */
@@ -36,9 +36,15 @@
   const RESULT = 3;
 
   const GROUPS = 20; // pages listed (the theme shows 10, then four more at a time on scroll)
-  const BATCH = 20; // sections whose texts are fetched together
-  const SECTIONS = 100; // at most this many sections' texts fetched for one query
+  const BATCH = 8; // records whose texts are fetched together
+  const RECORDS = 40; // at most this many records' texts fetched for one query
+  // Pagefind ranks pages and by default scores a long page lower; its records here are
+  // sections (a statement with its details is long, an actor page's title alone is short),
+  // which rank better by their words alone.
   const RANKING = { pageLength: 0 };
+  // A page's own entry (its title and introduction) counts this many times a section, as in
+  // the theme's worker (where a page scores 5 to a section's 2): a name finds its page first.
+  const PAGE = 2.5;
 
   const ROOT = new URL("../", self.location.href); // this file is assets/search-worker.js
   const THEME_WORKER = new URL(self.location.href).searchParams.get("lunr");
@@ -108,7 +114,7 @@
   /** Whether `token` (lower case) is a word the query found: it begins with a word of the
    * query (a single letter only as a whole word), or it is a word Pagefind matched (another
    * form of a query word: "runs" for "running") sharing its first three letters. */
-  function found(token, words, hits) {
+  function matches(token, words, hits) {
     for (const word of words) {
       if (word.length === 1 ? token === word : token.startsWith(word)) return true;
     }
@@ -122,7 +128,7 @@
       let out = "";
       let last = 0;
       const wrap = token =>
-        token && found(token.toLowerCase(), words, hits) ? `<mark>${token}</mark>` : token;
+        token && matches(token.toLowerCase(), words, hits) ? `<mark>${token}</mark>` : token;
       for (const match of part.matchAll(separator)) {
         out += wrap(part.slice(last, match.index)) + match[0];
         last = match.index + match[0].length;
@@ -147,60 +153,107 @@
       .replace(/"/g, "&quot;");
   }
 
-  /** A section's address from its record's (see search_index.record_path): /reports/x/#p3.html
-   * is reports/x/#p3, /reports/x/ is reports/x/. */
-  function sectionAddress(data) {
-    const url = decodeURI(data.raw_url || data.url).replace(/^\//, "");
-    return url.includes("#") ? url.replace(/\.html$/, "") : url;
+  /** The address of the page a record is part of (see search_index.record_path):
+   * /reports/x/ and /reports/x/part-1.html are both parts of reports/x/. */
+  function pageAddress(data) {
+    return decodeURI(data.raw_url || data.url).replace(/^\//, "").replace(/[^/]*$/, "");
   }
 
-  /** The words Pagefind matched in a section, split as the theme splits them. */
-  function hitTokens(data) {
-    const content = data.content.split(/[\r\n\s]+/g);
-    return new Set(data.locations.flatMap(at => tokens(content[at] || "")));
+  /** The anchor of a sub-result (a section of the record), "" for the page's own entry. */
+  function anchorOf(sub) {
+    const at = sub.url.indexOf("#");
+    return at < 0 ? "" : decodeURIComponent(sub.url.slice(at + 1));
   }
 
-  /** One section as the theme's search item, or null when it lacks a word of the query.
-   * (Pagefind also returns near misses: a word that is not in the index is looked up by
-   * its beginning, so "sandwich" could find "S.".) Its text is Pagefind's copy of the
-   * section's text, after the title Pagefind puts first. */
-  function item(result, data, words) {
-    const title = data.meta.title || "";
-    let text = data.content;
-    if (text.startsWith(title)) text = text.slice(title.length).replace(/^\.?\s*/, "");
-    const hits = hitTokens(data);
-    const inTitle = tokens(title);
-    const inText = tokens(text);
-    const plain = [...inTitle, ...inText];
-    const terms = Object.fromEntries(
-      words.map(word => [word, plain.some(token => found(token, [word], hits))]),
+  /** Words of the record's text at the given places, split as the theme splits them. */
+  function hitTokens(content, locations) {
+    return new Set(locations.flatMap(at => tokens(content[at] || "")));
+  }
+
+  // The ids search_index.block_ids gives a section's blocks (ANCHOR:b0, ANCHOR:b1…) and the
+  // items of its lists (ANCHOR:b1-0…).
+  const BLOCK = /:b\d+(?:-\d+)?$/;
+  const LIST = new Set(["ul", "ol"]);
+
+  /** A section's blocks as Pagefind kept them: each with its tag, id and text. */
+  function blocksOf(data, anchor) {
+    const owner = id => id.slice(0, id.lastIndexOf(":"));
+    return (data.anchors || []).filter(
+      block => BLOCK.test(block.id || "") && owner(block.id) === anchor,
     );
-    if (!Object.values(terms).every(Boolean)) return null;
-    const address = sectionAddress(data);
-    const boost = (Number(data.meta.boost) || 1) * (1 + exactness(words, inTitle, inText, hits));
-    return {
-      location: address,
-      title: highlight(escapeHTML(title), words, hits),
-      text: text ? `<p>${highlight(escapeHTML(text), words, hits)}</p>` : "",
-      page: escapeHTML(data.meta.page || title),
-      score: result.score * boost,
-      terms,
-    };
   }
 
-  /** How exactly a section holds the query, as a bonus to Pagefind's score (which finds
-   * every form of a word alike and ranks by how often the words occur): the share of the
-   * query's words (as the theme's worker gets them, endings cut: "condemn" for "condemned")
-   * that are words of its title, half the share that are words of its text, and twice the
-   * share of its title that the query's words make up (a name finds its own page before
-   * the statements that name it in their titles). */
-  function exactness(stems, inTitle, inText, hits) {
+  /** A section's text as HTML in its blocks, with the words found marked: its paragraphs and
+   * lists as the theme's index had them, any other block as a paragraph. */
+  function blocksHTML(blocks, words, hits) {
+    const mark = text => highlight(escapeHTML(text), words, hits);
+    let html = "";
+    let list = null;
+    for (const block of blocks) {
+      if (list && block.element === "li" && block.id.includes("-")) {
+        html += `<li>${mark(block.text)}</li>`;
+        continue;
+      }
+      if (list) html += `</${list}>`;
+      list = LIST.has(block.element) ? block.element : null;
+      html += list ? `<${list}>` : `<p>${mark(block.text)}</p>`;
+    }
+    return list ? `${html}</${list}>` : html;
+  }
+
+  /** The sections of one record that hold every word of the query, as the theme's search
+   * items. Pagefind finds records holding every word, anywhere among their sections, and
+   * also near misses (a word not in the index is looked up by its beginning, so "sandwich"
+   * could find "S."): only sections holding each word themselves are kept. A section's
+   * score is the weight of its words where they stand (a title weighs more), with a bonus
+   * for exact words (see exactness), for a page's own entry (PAGE) and the page's search
+   * boost. */
+  function items(data, words) {
+    const page = pageAddress(data);
+    const boost = Number(data.meta.boost) || 1;
+    const content = data.content.split(/[\r\n\s]+/g);
+    const found = [];
+    for (const sub of data.sub_results || []) {
+      const anchor = anchorOf(sub);
+      const blocks = blocksOf(data, anchor);
+      const title = sub.title || "";
+      const text = blocks.length ? blocks.map(block => block.text).join(" ") : "";
+      const hits = hitTokens(content, sub.locations || []);
+      const inTitle = tokens(title);
+      const inText = tokens(text);
+      const plain = [...inTitle, ...inText];
+      const terms = Object.fromEntries(
+        words.map(word => [word, plain.some(token => matches(token, [word], hits))]),
+      );
+      if (!Object.values(terms).every(Boolean)) continue;
+      const weight = (sub.weighted_locations || []).reduce((sum, at) => sum + at.weight, 0);
+      const exact = [words, inTitle, inText, hits];
+      found.push({
+        location: anchor ? `${page}#${anchor}` : page,
+        title: highlight(escapeHTML(title), words, hits),
+        text: blocksHTML(blocks, words, hits),
+        page: escapeHTML(data.meta.title || ""),
+        score: weight * boost * (anchor ? 1 : PAGE) * (1 + exactness(...exact, !anchor)),
+        terms,
+      });
+    }
+    return found;
+  }
+
+  /** A bonus for how exactly an entry holds the query (Pagefind finds every form of a word
+   * alike): twice the share of its title that the query's words make up (a name finds its
+   * own page before the statements that name it in their titles) and, for a section, the
+   * share of the query's words (as the theme's worker gets them, endings cut: "condemn" for
+   * "condemned") that are words of its title, and half the share that are words of its
+   * text (the word itself before its other forms). */
+  function exactness(stems, inTitle, inText, hits, page) {
     if (!stems.length || !inTitle.length) return 0;
+    const covered = inTitle.filter(token => matches(token, stems, hits)).length / inTitle.length;
+    if (page) return 2 * covered;
     const title = new Set(inTitle);
     const text = new Set(inText);
     const share = set => stems.filter(stem => set.has(stem)).length / stems.length;
-    const covered = inTitle.filter(token => found(token, stems, hits)).length / inTitle.length;
-    return share(title) + share(text) / 2 + 2 * covered;
+    return 2 * covered + share(title) + share(text) / 2;
   }
 
   /** Items grouped by page as the theme lists them: each page's entry and its sections. */
@@ -240,37 +293,32 @@
     const text = queryWords(typed).join(" ");
     const words = tokens(text);
     const stems = tokens(queryWords(value).join(" "));
-    if (!words.length) return { items: [], query: value, total: 0 };
+    if (!words.length) return { items: [], query: value, more: false };
     const pagefind = await engine;
     const search = await pagefind.search(text);
     if (stale()) return null;
-    const results = search.results.slice(0, SECTIONS);
-    const items = [];
+    const results = search.results.slice(0, RECORDS);
+    const found = [];
     const pages = new Set();
-    let dropped = 0;
-    for (let start = 0; start < results.length && pages.size < GROUPS; start += BATCH) {
-      const batch = results.slice(start, start + BATCH);
+    let fetched = 0;
+    while (fetched < results.length && pages.size < GROUPS) {
+      const batch = results.slice(fetched, fetched + BATCH);
       const texts = await Promise.all(batch.map(result => result.data()));
       if (stale()) return null;
-      batch.forEach((result, i) => {
-        const entry = item(result, texts[i], stems);
-        if (!entry) {
-          dropped += 1;
-          return;
+      fetched += batch.length;
+      for (const data of texts) {
+        for (const entry of items(data, stems)) {
+          found.push(entry);
+          pages.add(entry.location.split("#")[0]);
         }
-        items.push(entry);
-        pages.add(entry.location.split("#")[0]);
-      });
+      }
     }
-    const listed = groups(items);
-    const fetched = Math.min(results.length, items.length + dropped);
+    const listed = groups(found);
     const result = {
       items: listed.map(entries => entries.map(({ page, ...entry }) => entry)),
       query: value,
-      // How many sections match: known when there were no near misses, or when every
-      // section was fetched (then the near misses are left out).
-      total: dropped === 0 ? search.results.length
-        : fetched === search.results.length ? items.length : null,
+      // Whether records that may hold more matches were left unread.
+      more: fetched < search.results.length,
     };
     if (suggestions) result.suggest = suggest(listed, words);
     return result;
@@ -278,12 +326,17 @@
 
   async function query(value, typed) {
     const number = ++latest;
+    // Messages already waiting go first: the theme sends the box's value when the worker is
+    // ready, and a reader quick to type has a newer one waiting, whose answer is the one to
+    // show (an answer to the empty box would flash "No matching documents" meanwhile).
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (number !== latest) return;
     let data;
     try {
       data = await answer(value, typed, () => number !== latest);
     } catch (error) {
       console.warn(`Search failed for ${JSON.stringify(value)}:`, error);
-      data = { items: [], query: value, total: 0 };
+      data = { items: [], query: value, more: false };
     }
     if (data && number === latest) postMessage({ type: RESULT, data });
   }

@@ -27,8 +27,8 @@
  * 4. An empty result explains what search covers and offers the statement finder and the
  *    actor list.
  * 5. Where the worker lists the pages of the best matches only (the site's Pagefind worker,
- *    assets/search-worker.js, sends the best sections of a query that matches thousands),
- *    the count of results says how many sections matched in all.
+ *    assets/search-worker.js, reads the best of a query that matches thousands), the count
+ *    of results says that more match.
  *
  * How 1 and 2 hook in: Material's page code talks to its worker with postMessage and listens
  * for its "message" events. This script wraps Worker.prototype.postMessage to rewrite query
@@ -154,7 +154,9 @@
   // turn; the site's Pagefind worker (assets/search-worker.js) answers only the newest, and
   // names the query it answers.
   const pending = [];
-  let matches = null; // the latest result's count of matching sections, when it lists fewer
+  let more = false; // whether the latest result lists the best of more matches
+  let nothing = false; // whether the latest result answered a query, typed, with nothing
+  let refresh = () => {}; // brings the results' additions up to date (watchResults sets it)
 
   /** The query, as typed, that a result answers. */
   function answered(result) {
@@ -168,9 +170,12 @@
     const message = event.data;
     if (!message || message.type !== RESULT || typeof message.data !== "object") return;
     const query = answered(message.data);
-    const shown = Array.isArray(message.data.items) ? message.data.items.flat().length : 0;
-    const total = message.data.total;
-    matches = typeof total === "number" && total > shown ? total : null;
+    more = message.data.more === true;
+    const items = message.data.items;
+    nothing = Boolean(query && query.trim()) && !(Array.isArray(items) && items.length);
+    // The theme has shown this result already (its listener runs first): update what goes
+    // with it now that the flags above are known.
+    refresh();
     const reordered = query === undefined ? null : rerank(message.data, query);
     if (!reordered) return;
     const again = new MessageEvent("message", { data: { ...message, data: reordered } });
@@ -316,12 +321,12 @@
   // --- how many matched (5) -------------------------------------------------------------
 
   /** Where the worker listed the best of more matches than it sent (the Pagefind worker
-   * lists the pages of the best sections), the count says how many sections matched. */
+   * reads the texts of the best matches only), the count says so. */
   function noteMatches(meta) {
-    if (matches === null || meta.querySelector(".dossier-search-matches")) return;
+    if (!more || meta.querySelector(".dossier-search-matches")) return;
     const note = document.createElement("span");
     note.className = "dossier-search-matches";
-    note.textContent = `, the best of ${matches.toLocaleString("en")} matching sections`;
+    note.textContent = ", the best of more: add a word to narrow the search";
     meta.append(note);
   }
 
@@ -377,9 +382,12 @@
     meta.after(help);
     const update = () => {
       tidyResults(list);
-      help.hidden = !(list.children.length === 0 && input.value.trim() !== "");
+      // Only for an answer to what was typed: the answer to the empty box, arriving as the
+      // reader starts typing, is no empty result.
+      help.hidden = !(nothing && list.children.length === 0 && input.value.trim() !== "");
       noteMatches(meta);
     };
+    refresh = update;
     const observer = new MutationObserver(update);
     observer.observe(meta, { childList: true, characterData: true, subtree: true });
     observer.observe(list, { childList: true, subtree: true });

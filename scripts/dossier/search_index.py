@@ -9,12 +9,13 @@ scripts/searchbench.py measures both side by side (figures on the Performance pa
 
 What is indexed. The theme's search plugin already cuts every page into sections (a report
 paragraph, a statement, an event, an actor) and leaves out what the generator marks
-`data-search-exclude` or `search: exclude`: its index is the list of what search covers. Each
-of its sections becomes one Pagefind record (a small HTML document: the section's title as a
-heading, its text), with what the browser needs to show it as the theme does (its address, its
-title and text as the theme had them, its page's title, the page's search boost) as metadata.
-A result is then one section and its fragment a kilobyte or two, where indexing whole pages
-would make a result from a long listing page cost its whole text.
+`data-search-exclude` or `search: exclude`: its index is the list of what search covers. Its
+sections go to Pagefind twenty to a record (records of one page each: see CHUNK), each
+section a heading with its anchor as id, so that Pagefind ranks records and reports, for
+each, the sections where the words are ("sub-results"). The worker keeps the sections that
+hold every word and ranks them by where the words stand. A record's fragment is a few
+kilobytes, where indexing the site's own pages would make a result from a long listing page
+cost its whole text.
 
 How the browser uses it. The theme's search box, results list, keyboard handling and `?h=`
 highlighting stay the theme's own; only its search worker is replaced (assets/search-gate.js
@@ -42,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,11 @@ UNUSED = (
 # A section's title weighs more than its text, as in the theme's own search (where a title
 # counts a thousand times its text): Pagefind's largest weight.
 TITLE_WEIGHT = 10
+# Sections of one page per Pagefind record. Pagefind's time for a query grows with the number
+# of records that match: at 1,000 reports a word like "Korea" is in some 20,000 sections, and
+# a record per section took seconds to rank; twenty to a record keep it a tenth of that, and
+# a record's fragment (the text a result fetches) small.
+CHUNK = 20
 
 
 class SearchIndexError(Exception):
@@ -77,10 +84,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Indexed:
-    """What `index_site` did: the theme's index file, how many sections, the bundle folder."""
+    """What `index_site` did: the theme's index file, how many sections in how many records,
+    the bundle folder."""
 
     theme_index: Path
     sections: int
+    records: int
     bundle: Path
 
 
@@ -115,48 +124,138 @@ def read_sections(index: dict[str, Any]) -> list[Section]:
     return sections
 
 
-def record_html(section: Section) -> str:
-    """One section as the small HTML document Pagefind indexes: its title as the heading
-    (Pagefind's title for it, and weighted) and its text, both the theme index's own HTML.
-    A section's page title and a page's search boost other than 1 go along as metadata, from
-    attributes (escaped for them); metadata is searched too, so nothing else goes there."""
-    meta = {}
-    if "#" in section.location:
-        meta["page"] = section.page_title
-    if section.boost != 1:
-        meta["boost"] = repr(section.boost)
-    span = ""
-    if meta:
-        attrs = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in meta.items())
-        names = ", ".join(f"{key}[data-{key}]" for key in meta)
-        span = f'<span data-pagefind-ignore data-pagefind-meta="{names}" {attrs}></span>'
+# Elements with no end tag, which open no level.
+VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"})
+
+
+class _Blocks(HTMLParser):
+    """Where the top-level elements of a section's text start, and the items of its top-level
+    lists: (offset, tag name, id to give it). `loose` is set when text stands outside any
+    element at the top level (then no ids are given: see block_ids)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.lines = [0]
+        for line in text.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.open: list[str] = []
+        self.starts: list[tuple[int, str, str]] = []
+        self.blocks = 0
+        self.items = 0
+        self.loose = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        at = self.lines[line - 1] + column
+        if not self.open:
+            self.starts.append((at, tag, f"b{self.blocks}"))
+            self.blocks += 1
+            self.items = 0
+        elif len(self.open) == 1 and tag == "li" and self.open[0] in ("ul", "ol"):
+            self.starts.append((at, tag, f"b{self.blocks - 1}-{self.items}"))
+            self.items += 1
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if not self.open and data.strip():
+            self.loose = True
+
+
+def block_ids(text: str, prefix: str = "") -> str:
+    """The theme's HTML of a section's text with an id on each top-level element
+    (PREFIX:b0, PREFIX:b1, …) and on each item of a top-level list (PREFIX:b1-0, …; the
+    prefix is the section's anchor). Pagefind keeps every element with an id in a result's
+    fragment with its text and tag, which is how the worker shows a section's text in its
+    paragraphs and list items (Pagefind's own copy of the text runs them together). Text
+    with words outside any element is left as it is."""
+    blocks = _Blocks(text)
+    if blocks.loose:
+        return text
+    for at, tag, name in reversed(blocks.starts):
+        end = at + 1 + len(tag)
+        text = f'{text[:end]} id="{html.escape(prefix)}:{name}"{text[end:]}'
+    return text
+
+
+@dataclass(frozen=True)
+class Record:
+    """What Pagefind indexes as one "page": up to CHUNK sections of one page of the site."""
+
+    page: str  # the page's address ("reports/x/")
+    part: int  # 0 for the page's first sections, then 1, 2, …
+    title: str  # the page's title (HTML text)
+    boost: float
+    sections: tuple[Section, ...]
+
+
+def records(sections: list[Section]) -> list[Record]:
+    """The sections in records: each page's sections in order, CHUNK at a time."""
+    pages: dict[str, list[Section]] = {}
+    for section in sections:
+        pages.setdefault(section.location.split("#", 1)[0], []).append(section)
+    found = []
+    for page, own in pages.items():
+        for part, start in enumerate(range(0, len(own), CHUNK)):
+            chunk = tuple(own[start : start + CHUNK])
+            found.append(Record(page, part, own[0].page_title, own[0].boost, chunk))
+    return found
+
+
+def record_html(record: Record) -> str:
+    """A record as the small HTML document Pagefind indexes. Each section is a heading with
+    the section's anchor as its id (Pagefind's "sub-result" of the record), its title
+    weighted, then its text (the theme index's own HTML, blocks with ids: see block_ids);
+    a page's own entry (no anchor) comes first, under the page's title. The page's title
+    (Pagefind's title of the record) and a search boost other than 1 are metadata, from
+    attributes escaped for them; metadata is searched too, so nothing else goes there."""
+    weight = f'data-pagefind-weight="{TITLE_WEIGHT}"'
+    meta = {"title": record.title}
+    if record.boost != 1:
+        meta["boost"] = repr(record.boost)
+    attrs = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in meta.items())
+    names = ", ".join(f"{key}[data-{key}]" for key in meta)
+    body = [f'<span data-pagefind-ignore data-pagefind-meta="{names}" {attrs}></span>']
+    for section in record.sections:
+        anchor = section.location.partition("#")[2]
+        if anchor:
+            body.append(f'<h2 id="{html.escape(anchor)}" {weight}>{section.title}</h2>')
+        else:
+            body.append(f"<h1 {weight}>{section.title}</h1>")
+        body.append(block_ids(section.text, anchor))
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>'
-        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{section.title}</h1>{section.text}{span}'
-        "</body></html>\n"
+        + "".join(body)
+        + "</body></html>\n"
     )
 
 
-def record_path(location: str) -> str:
-    """The record file of a section, from the records' folder: its address, so that
-    Pagefind's address of the record is the section's ("reports/x/#p3" is the file
-    reports/x/#p3.html, whose address is /reports/x/#p3.html; a page "reports/x/" is
-    reports/x/index.html, whose address Pagefind writes as /reports/x/). The worker turns
-    these back into the section's address."""
-    path, hash_, anchor = location.partition("#")
-    if path and not path.endswith("/"):
-        raise SearchIndexError(f"{location!r}: the site must be built with folder addresses")
-    if not hash_:
-        return f"{path}index.html"
-    return f"{path}#{anchor}.html"
+def record_path(record: Record) -> str:
+    """A record's file, from the records' folder, named for the page it is part of, so that
+    Pagefind's address of it leads to the page: reports/x/index.html for the first part of
+    the page "reports/x/" (Pagefind's address: /reports/x/), reports/x/part-1.html for the
+    next (/reports/x/part-1.html). The worker reads the page's address from either."""
+    if record.page and not record.page.endswith("/"):
+        raise SearchIndexError(f"{record.page!r}: the site must be built with folder addresses")
+    name = "index.html" if record.part == 0 else f"part-{record.part}.html"
+    return f"{record.page}{name}"
 
 
-def write_records(sections: list[Section], folder: Path) -> None:
-    """Every section as one file of `folder` (see record_path)."""
-    for section in sections:
-        file = folder / record_path(section.location)
+def write_records(sections: list[Section], folder: Path) -> int:
+    """The sections as record files in `folder` (see record_path); returns how many."""
+    made = records(sections)
+    for record in made:
+        file = folder / record_path(record)
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(record_html(section), encoding="utf-8")
+        file.write_text(record_html(record), encoding="utf-8")
+    return len(made)
 
 
 def run_pagefind(records: Path, bundle: Path) -> None:
@@ -188,16 +287,16 @@ def index_site(site: Path) -> Indexed:
     sections = read_sections(index)
     bundle = site / BUNDLE
     with tempfile.TemporaryDirectory(prefix="dossier-search-") as tmp:
-        records, fresh = Path(tmp) / "records", Path(tmp) / BUNDLE
-        records.mkdir()
-        write_records(sections, records)
-        run_pagefind(records, fresh)
+        files, fresh = Path(tmp) / "records", Path(tmp) / BUNDLE
+        files.mkdir()
+        count = write_records(sections, files)
+        run_pagefind(files, fresh)
         shutil.rmtree(bundle, ignore_errors=True)
         shutil.move(str(fresh), bundle)
     if source.name == Path(MATERIAL_INDEX).name:
         text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
         source.write_text(text, encoding="utf-8")
-    return Indexed(source, len(sections), bundle)
+    return Indexed(source, len(sections), count, bundle)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     except SearchIndexError as exc:
         print(f"search index: {exc}", file=sys.stderr)
         return 1
-    print(f"search index: {done.sections} sections into {done.bundle}")
+    print(f"search index: {done.sections} sections in {done.records} records: {done.bundle}")
     return 0
 
 
