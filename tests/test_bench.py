@@ -27,6 +27,7 @@ from dossier.render.performance import (
     FAIL,
     NOT_MEASURED,
     PASS,
+    SEARCH_PLACEHOLDER,
     budgets,
     check_performance,
     dump,
@@ -236,6 +237,19 @@ def test_text_from_the_file_shows_as_text(tmp_path: Path) -> None:
     assert not [a for _t, a in tree.tags if "javascript" in (a.get("href") or "")]
     assert "Zensical at 1,000 reports failed: " + HOSTILE in tree.plain
     assert "failed after 10.0\u00a0s" in page
+
+
+def test_the_page_gives_the_search_engines_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import searchbench
+
+    page = _page(tmp_path, sample())
+    section = page.split("\n## The search engine\n\n", 1)[1].split("\n## ", 1)[0]
+    assert section.strip() == searchbench.CHOICE.strip()
+    monkeypatch.setattr(searchbench, "CHOICE", "")
+    page = _page(tmp_path, sample())
+    assert SEARCH_PLACEHOLDER in page and "To be written" in SEARCH_PLACEHOLDER
 
 
 def test_without_a_measurement_the_page_says_not_measured_yet(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ an error when one is missed, and the page shows the same judgement.
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import math
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .. import search_index, urls
+from .. import urls
 from ..escape import md_cell, md_inline
 from ..problems import InputError, Problems
 from .chart import (
@@ -63,9 +64,9 @@ HOW_TO_MEASURE = (
     "build shows the figures here. A full run takes about an hour on two cores; "
     "`scripts/bench.py --sizes 5 100` measures fewer sizes."
 )
-# Which search engine the site uses and why, in Markdown: search_index.CHOICE, kept with the
-# code that builds the index (the placeholder below shows until it is there).
-SEARCH_CHOICE: str | None = getattr(search_index, "CHOICE", None)
+# Where the account of the search engine is kept (CHOICE, Markdown written with the code that
+# measured it): asked when the page is made, so a missing script leaves a placeholder.
+CHOICE_MODULES = ("dossier.search_index", "searchbench")
 SEARCH_PLACEHOLDER = (
     "*To be written: which search engine the site uses, why it was chosen over the other, "
     "and what it costs offline (from `file://`).*"
@@ -695,8 +696,23 @@ def _budget_table(m: Measurement) -> list[str]:
     return out
 
 
+def search_choice() -> str | None:
+    """Which search engine the site uses, why, and what it costs offline: the CHOICE text of
+    the search index's module or of scripts/searchbench.py (on the path of the project's
+    environment), or None when neither has one."""
+    for name in CHOICE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        text = getattr(module, "CHOICE", None)
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return None
+
+
 def _search_choice() -> list[str]:
-    return ["## Search", "", SEARCH_CHOICE or SEARCH_PLACEHOLDER, ""]
+    return ["## The search engine", "", search_choice() or SEARCH_PLACEHOLDER, ""]
 
 
 # --- the chart: time against corpus size --------------------------------------------------------
