@@ -272,6 +272,18 @@ def test_records_hold_up_to_a_chunk_of_one_pages_sections_and_are_named_by_page(
         search_index.record_path(search_index.records([section("x.html#p3")])[0])
 
 
+def test_a_long_listing_is_indexed_by_its_beginning_and_records_stay_small():
+    items = "".join(f"<li>Item {n} words</li>" for n in range(3000))
+    short = search_index.shortened(f"<p>Intro</p><ul>{items}</ul>")
+    assert len(short) <= search_index.RECORD_TEXT + len("</ul>")
+    assert short.startswith("<p>Intro</p><ul><li>Item 0 words</li>")
+    assert short.endswith("</li></ul>")
+    one_paragraph = "<p>" + "word " * 10_000 + "</p>"
+    assert search_index.shortened(one_paragraph) == one_paragraph
+    many = [section(f"p/#s{n}", text="<p>" + "w " * 3000 + "</p>") for n in range(5)]
+    assert [len(r.sections) for r in search_index.records(many)] == [3, 2]
+
+
 def test_a_record_keeps_the_theme_html_and_escapes_its_metadata():
     hostile = '"><script>alert(1)</script> & <b>'
     sections = [

@@ -35,6 +35,7 @@ Zensical's output (its index is search.json, the same sections) is indexed the s
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -65,6 +66,12 @@ TITLE_WEIGHT = 10
 # a record per section took seconds to rank; twenty to a record keep it a tenth of that, and
 # a record's fragment (the text a result fetches) small.
 CHUNK = 20
+# A record also ends before its sections' text passes this many characters (of the theme's
+# HTML), and a section's text is indexed up to this many: a first search fetches the
+# fragments of up to forty records, and each must stay small. The only longer sections are
+# listings that repeat entries indexed where they live (an actor's reports, the reported and
+# issued wording page), found by their beginning.
+RECORD_TEXT = 20_000
 
 
 class SearchIndexError(Exception):
@@ -196,16 +203,46 @@ class Record:
     sections: tuple[Section, ...]
 
 
+def shortened(text: str, limit: int = RECORD_TEXT) -> str:
+    """A section's text up to about `limit` characters, cut before a top-level element or an
+    item of a top-level list (whose list is closed), so that it stays whole HTML; whole when
+    its first element alone is longer (one very long paragraph is kept)."""
+    if len(text) <= limit:
+        return text
+    blocks = _Blocks(text)
+    cuts = [(at, tag, name) for at, tag, name in blocks.starts if 0 < at <= limit]
+    if blocks.loose or not cuts:
+        return text
+    at, tag, name = cuts[-1]
+    if tag != "li" or "-" not in name:
+        return text[:at]
+    parent = next(t for _, t, n in blocks.starts if n == name.split("-")[0])
+    return f"{text[:at]}</{parent}>"
+
+
 def records(sections: list[Section]) -> list[Record]:
-    """The sections in records: each page's sections in order, CHUNK at a time."""
+    """The sections in records: each page's sections in order, at most CHUNK to a record and
+    at most RECORD_TEXT characters of text (a longer section indexed by its beginning)."""
     pages: dict[str, list[Section]] = {}
     for section in sections:
+        short = shortened(section.text)
+        if short != section.text:
+            section = dataclasses.replace(section, text=short)
         pages.setdefault(section.location.split("#", 1)[0], []).append(section)
     found = []
     for page, own in pages.items():
-        for part, start in enumerate(range(0, len(own), CHUNK)):
-            chunk = tuple(own[start : start + CHUNK])
-            found.append(Record(page, part, own[0].page_title, own[0].boost, chunk))
+        chunks: list[list[Section]] = [[]]
+        for section in own:
+            current = chunks[-1]
+            size = sum(len(s.text) for s in current) + len(section.text)
+            if current and (len(current) == CHUNK or size > RECORD_TEXT):
+                chunks.append([])
+            chunks[-1].append(section)
+        first = own[0]
+        found += [
+            Record(page, part, first.page_title, first.boost, tuple(chunk))
+            for part, chunk in enumerate(chunks)
+        ]
     return found
 
 
