@@ -9,6 +9,16 @@
   var script = document.currentScript;
   var root = new URL("../../", script && script.src ? script.src : location.href);
 
+  // A page that a long listing was split from carries the anchors that left it (a statement
+  // now on the page of its year or month), so this script does not grow with the corpus.
+  function movedHere(page, anchor) {
+    var here = document.getElementById("dossier-moved");
+    if (!here || here.getAttribute("data-page") !== page) return null;
+    var map;
+    try { map = JSON.parse(here.getAttribute("data-moved")); } catch (e) { return null; }
+    return own.call(map, anchor) ? map[anchor] : null;
+  }
+
   function follow(href) {
     var url = new URL(href || location.href);
     var anchor;
@@ -18,8 +28,10 @@
     url.search = "";
     if (url.href.indexOf(root.href) !== 0) return;
     var page = url.href.slice(root.href.length).replace(/(^|\/)index\.html$/, "$1");
-    if (!own.call(MOVED, page) || !own.call(MOVED[page], anchor)) return;
-    var to = new URL(MOVED[page][anchor], root);
+    var target = own.call(MOVED, page) && own.call(MOVED[page], anchor)
+      ? MOVED[page][anchor] : movedHere(page, anchor);
+    if (!target) return;
+    var to = new URL(target, root);
     if (to.protocol === "file:" && to.pathname.slice(-1) === "/") to.pathname += "index.html";
     location.replace(to.href);
   }
