@@ -33,6 +33,7 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import statistics
 import sys
 import threading
@@ -251,6 +252,34 @@ def page_view_search_bytes(site: Path, address: str, browser: Any = None) -> int
         page.wait_for_timeout(500)
         context.close()
     return sum(size for path, size in sent.since(mark) if _is_index(path))
+
+
+def offline_first_search(copy: Path, query: str, browser: Any = None) -> SearchRun:
+    """A first search in an offline copy (an unzipped `make offline`) opened from disk: bytes
+    are those of the files search reads (the theme's index as a script, which the theme
+    loads with the page there, and its worker), as stored; seconds as in first_search."""
+    read: list[str] = []
+    with _browser(browser) as chromium:
+        context = chromium.new_context(viewport=VIEWPORT)
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        page.on("request", lambda request: read.append(request.url))
+        page.goto((copy / "index.html").as_uri(), wait_until="load")
+        page.wait_for_timeout(300)
+        page.evaluate(TIMING_JS)
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")
+        page.wait_for_function("() => window.__search.shown !== null", polling=20)
+        timing = page.evaluate("() => window.__search")
+        results = int(page.evaluate(COUNT_JS))
+        context.close()
+    search = re.compile(r"/search/search_index\.js$|/workers/search\.[0-9a-f]+\.min\.js$")
+    paths = {url.split("?")[0] for url in read if url.startswith("file:")}
+    files = [Path(urllib.request.url2pathname(p.removeprefix("file://"))) for p in paths]
+    spent = sum(f.stat().st_size for f in files if search.search(f.as_posix()) and f.is_file())
+    return SearchRun(spent, (timing["shown"] - timing["key"]) / 1000, results)
 
 
 # --- sizes and the command line -----------------------------------------------------------------

@@ -223,7 +223,7 @@ def test_without_a_pagefind_index_the_theme_searches_itself(new_page, site: Site
 @in_browser
 @real_corpus_only
 def test_the_offline_copy_searches_from_disk_with_the_theme_index(
-    new_page, real_project: Project, tmp_path: Path
+    browser, new_page, real_project: Project, tmp_path: Path
 ):
     shutil.copy2(REPO / "mkdocs.offline.yml", real_project.root / "mkdocs.offline.yml")
     out = tmp_path / "copy.zip"
@@ -248,6 +248,10 @@ def test_the_offline_copy_searches_from_disk_with_the_theme_index(
     assert any(h.startswith("file:") and re.search(r"\.html\?[^#]*#.", h) for h in hrefs), hrefs
     assert not [u for u in requests if not u.startswith(("file:", "data:", "blob:"))]
     assert not [u for u in requests if "search-worker.js" in u]
+    # What it costs: the whole index, read from disk (scripts/searchbench.py measures it).
+    run = searchbench.offline_first_search(copy, "Hwasong", browser)
+    assert run.results > 0 and run.seconds > 0, run
+    assert run.bytes_transferred > (copy / "search" / "search_index.js").stat().st_size, run
 
 
 # --------------------------------------------------------------------------- the indexing
