@@ -153,16 +153,25 @@
       .replace(/"/g, "&quot;");
   }
 
+  /** `text` with its %-escapes decoded (as it is, when they are not escapes). */
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  }
+
   /** The address of the page a record is part of (see search_index.record_path):
    * /reports/x/ and /reports/x/part-1.html are both parts of reports/x/. */
   function pageAddress(data) {
-    return decodeURI(data.raw_url || data.url).replace(/^\//, "").replace(/[^/]*$/, "");
+    return decoded(data.raw_url || data.url).replace(/^\//, "").replace(/[^/]*$/, "");
   }
 
   /** The anchor of a sub-result (a section of the record), "" for the page's own entry. */
   function anchorOf(sub) {
     const at = sub.url.indexOf("#");
-    return at < 0 ? "" : decodeURIComponent(sub.url.slice(at + 1));
+    return at < 0 ? "" : decoded(sub.url.slice(at + 1));
   }
 
   /** Words of the record's text at the given places, split as the theme splits them. */
