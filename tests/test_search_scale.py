@@ -169,10 +169,15 @@ def test_a_query_matching_many_pages_says_more_match(page, site: Site):
     meta.locator(".dossier-search-matches").wait_for(state="attached")
     shown = int(re.match(r"\d+", meta.inner_text())[0])
     assert shown == 20, meta.inner_text()  # the worker's GROUPS
-    assert meta.inner_text().endswith("the best of more: add a word to narrow the search")
-    # A query with few matches lists them all, and says nothing more.
+    assert meta.inner_text() == "20 matching documents, the best of more"
+    # A query with few matches lists them all, and says nothing more; nor does an empty one.
     open_search(page, "Kamikawa")
     assert not meta.locator(".dossier-search-matches").count()
+    box = page.locator("input.md-search__input")
+    box.fill("kangaroo sandwich")
+    box.press("End")
+    page.locator(".dossier-search-empty").wait_for(state="visible")
+    assert meta.inner_text() == "No matching documents"
 
 
 @in_browser

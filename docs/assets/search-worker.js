@@ -326,8 +326,9 @@
     const result = {
       items: listed.map(entries => entries.map(({ page, ...entry }) => entry)),
       query: value,
-      // Whether records that may hold more matches were left unread.
-      more: fetched < search.results.length,
+      // Whether records that may hold more matches were left unread (said only beside
+      // results: with none listed, the unread are near misses too).
+      more: listed.length > 0 && fetched < search.results.length,
     };
     if (suggestions) result.suggest = suggest(listed, words);
     return result;

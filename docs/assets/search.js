@@ -326,7 +326,7 @@
     if (!more || meta.querySelector(".dossier-search-matches")) return;
     const note = document.createElement("span");
     note.className = "dossier-search-matches";
-    note.textContent = ", the best of more: add a word to narrow the search";
+    note.textContent = ", the best of more";
     meta.append(note);
   }
 
