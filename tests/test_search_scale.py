@@ -333,6 +333,7 @@ def test_indexing_reduces_the_theme_index_to_its_settings_once(tmp_path: Path):
     index.write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
     done = search_index.index_site(site)
     assert (done.sections, done.records) == (3, 2)
+    assert search_index.indexed_pages(site) == {"", "a/"}
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert json.loads(index.read_text()) == {"config": {**config, "pagefind": "pagefind/"},

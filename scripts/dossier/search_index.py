@@ -36,6 +36,7 @@ Zensical's output (its index is search.json, the same sections) is indexed the s
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import html
 import json
 import os
@@ -334,6 +335,17 @@ def index_site(site: Path) -> Indexed:
         text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
         source.write_text(text, encoding="utf-8")
     return Indexed(source, len(sections), count, bundle)
+
+
+def indexed_pages(site: Path) -> set[str]:
+    """The addresses of the pages whose sections the site's Pagefind bundle holds, read back
+    from its fragments (each a record: gzip-compressed JSON after a short signature)."""
+    pages = set()
+    for fragment in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        pages.add(str(record["url"]).lstrip("/").rsplit("/", 1)[0] + "/")
+    return {"" if page == "/" else page for page in pages}
 
 
 def main(argv: list[str] | None = None) -> int:
