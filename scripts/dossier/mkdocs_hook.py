@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from dossier.build import generate
 from dossier.problems import InputError
-from dossier.search_index import SearchIndexError, index_site
+from dossier.search_index import AlreadyIndexed, SearchIndexError, index_site
 from dossier.write import WriteError
 
 
@@ -41,5 +41,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
 def on_post_build(config: Any, **kwargs: Any) -> None:
     try:
         index_site(Path(config["site_dir"]))
+    except AlreadyIndexed:
+        pass  # a rebuild that left the theme's index as the last one made it
     except SearchIndexError as exc:
         raise PluginError(f"dossier: search index: {exc}") from None

@@ -79,6 +79,10 @@ class SearchIndexError(Exception):
     """The site has no index of the theme's to read, or Pagefind failed."""
 
 
+class AlreadyIndexed(SearchIndexError):
+    """The theme's index holds its settings only: this step has run on the site already."""
+
+
 @dataclass(frozen=True)
 class Section:
     """One entry of the theme's index: a page (location without #) or a section of it."""
@@ -321,7 +325,7 @@ def index_site(site: Path) -> Indexed:
     source = theme_index(site)
     index = json.loads(source.read_text(encoding="utf-8"))
     if index.get("config", {}).get("pagefind"):
-        raise SearchIndexError(f"{source} holds no sections: this site is indexed already")
+        raise AlreadyIndexed(f"{source} holds no sections: this site is indexed already")
     sections = read_sections(index)
     bundle = site / BUNDLE
     with tempfile.TemporaryDirectory(prefix="dossier-search-") as tmp:
