@@ -281,3 +281,18 @@ def test_the_record_pages_split_and_links_follow(split_project: Project) -> None
         ref = corpus.references[-1]
         assert ix.url_reference(ref.id).startswith("references/")
         assert re.fullmatch(r"references/\d+/#.+", ix.url_reference(ref.id))
+
+
+def test_long_tables_are_left_out_of_search(split_project: Project) -> None:
+    """Past the limit an index's table is left out of search (each entry has its own page):
+    a section of a thousand rows would be every search's first hit and too long for a
+    search index's field. Short ones stay searchable."""
+    actors = (split_project.root / "docs" / "actors" / "index.md").read_text("utf-8")
+    sections = re.split(r"^## ", actors, flags=re.M)[1:]
+    long = [s for s in sections if s.count("\n| [") > LIMIT]
+    short = [s for s in sections if s.count("\n| [") <= LIMIT]
+    assert long and short
+    assert all("<div markdown data-search-exclude>" in s for s in long)
+    assert not any("data-search-exclude" in s for s in short)
+    reports = (split_project.root / "docs" / "reports" / "index.md").read_text("utf-8")
+    assert "data-search-exclude" not in reports  # 5 reports: under the limit

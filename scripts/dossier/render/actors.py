@@ -33,12 +33,10 @@ def actors_index(ix: Index) -> str:
         actors = sorted((a for a in ix.corpus.actors if a.kind == kind), key=lambda a: a.sort_key)
         if not actors:
             continue
-        out += [
-            f"## {title} {{ #{kind} }}",
-            "",
-            "| Name | Also named | Statements | Events | Reports |",
-            "|---|---|--:|--:|--:|",
-        ]
+        # A long table is left out of search (each actor's page is in it; see reports_index).
+        long = len(actors) > ix.layout.page_limit
+        out += [f"## {title} {{ #{kind} }}", "", *([SEARCH_EXCLUDE, ""] if long else [])]
+        out += ["| Name | Also named | Statements | Events | Reports |", "|---|---|--:|--:|--:|"]
         for a in actors:
             aliases = ", ".join(md_inline(x) for x in a.aliases if x != a.name) or "–"
             out.append(
@@ -46,7 +44,7 @@ def actors_index(ix: Index) -> str:
                 f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
                 f"| {len(ix.reports_of(a.id))} |"
             )
-        out.append("")
+        out += ["", "</div>", ""] if long else [""]
     return "\n".join(out) + "\n"
 
 
@@ -83,7 +81,8 @@ def actor_page(actor: Actor, ix: Index) -> str:
         # Named in most reports: the list stays, without the paragraphs that name it.
         out += [f"{plural(len(reports), 'report')}, by date; for so many, the paragraphs that "
                 "name it are not listed.", ""]  # fmt: skip
-        reports_shown = _reports(actor, reports, ix, page, paragraphs=False)
+        reports_shown = [SEARCH_EXCLUDE, "", *_reports(actor, reports, ix, page, False), "",
+                         "</div>"]  # fmt: skip
     else:
         reports_shown = _reports(actor, reports, ix, page)
     out += reports_shown or ["No report names this actor."]

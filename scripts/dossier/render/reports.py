@@ -8,6 +8,7 @@ from ..model import REASONS, Paragraph, Report
 from . import cite
 from .fmt import (
     KIND_SHORT,
+    SEARCH_EXCLUDE,
     banner,
     date_detail,
     excerpt,
@@ -311,9 +312,12 @@ def reports_index(ix: Index) -> str:
         f"{plural(len(reports), 'report')}, latest first. Dates show only the precision the "
         "evidence gives (a month or a year where the day is not known).",
         "",
-        "| Published | Outlet | Title | Statements | Events |",
-        "|---|---|---|--:|--:|",
     ]
+    # A long list is left out of search (each report's page is in it): one section of a
+    # thousand rows would be every search's first hit, and too long for a search index field.
+    long = len(reports) > ix.layout.page_limit
+    out += [SEARCH_EXCLUDE, ""] if long else []
+    out += ["| Published | Outlet | Title | Statements | Events |", "|---|---|---|--:|--:|"]
     for r in reports:
         outlet = md_inline(r.outlet) if r.outlet else "*not named*"
         draft = " *(draft)*" if r.draft else ""
@@ -322,4 +326,5 @@ def reports_index(ix: Index) -> str:
             f"| [{md_inline(r.title)}]({urls.report_link(page, r.id)}){draft} "
             f"| {len(r.statements)} | {len(r.events)} |"
         )
+    out += ["", "</div>"] if long else []
     return "\n".join(out) + "\n"
