@@ -438,7 +438,8 @@ def build_steps(root: Path) -> dict[str, Any]:
     # A second run settles data/published.txt (the first records every new address), so that
     # the edits below start from a generator with nothing left to write.
     must(run(dossier(root, "build"), root), "dossier build, again")
-    built = must(run(mkdocs_build(root / "site", "--strict"), root), "mkdocs build --strict")
+    built = run(mkdocs_build(root / "site", "--strict"), root)
+    strict = strict_failure(built)
     index = search_index(root / "site")
     reports, statements = counted(generator)
     log(f"  check {check.seconds:.2f} s, generator {generator.seconds:.2f} s, "
@@ -450,8 +451,28 @@ def build_steps(root: Path) -> dict[str, Any]:
         "check": check.step(),
         "generator": generator.step(),
         "mkdocs": built.step(),
+        "mkdocs_error": strict,
         "search_index": index.step() if index else None,
     }
+
+
+_STRICT = re.compile(r"Aborted with .* in strict mode!")
+
+
+def strict_failure(built: Ran) -> str:
+    """ "" for a clean strict build. MkDocs checks links and anchors once every page is written
+    and only then stops on its warnings, so the site of a build that failed that way is whole:
+    the failure is recorded (with its first warning) and the measuring goes on. Any other
+    failure stops the run."""
+    if built.code == 0:
+        return ""
+    aborted = _STRICT.search(built.out)
+    if aborted is None:
+        must(built, "mkdocs build --strict")
+    first = next((line for line in built.out.splitlines() if line.startswith("WARNING")), "")
+    said = first_error(f"{aborted[0] if aborted else ''} First: {first}")
+    log(f"  mkdocs build --strict failed: {said}")
+    return said
 
 
 def search_index(site: Path) -> Ran | None:
@@ -574,6 +595,10 @@ def main(argv: list[str] | None = None) -> int:
     if code_fingerprint() != code:
         log("bench: warning: the code changed during the run; its figures mix versions")
     data, status = judged(record(measured, options.zensical), args.out)
+    unstrict = [f"{size['reports']:,}" for size in measured if size["mkdocs_error"]]
+    if unstrict:
+        log(f"bench: mkdocs build --strict failed at {', '.join(unstrict)} reports")
+        status = 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(dump(data), "utf-8")
     log(f"wrote {args.out}")

@@ -53,6 +53,7 @@ def _size(reports: int, generator: float, mkdocs: float, pages: int, **parts: An
         "check": {"seconds": generator * 0.9, "peak_kib": 60_000},
         "generator": {"seconds": generator, "peak_kib": 80_000 + reports * 100},
         "mkdocs": {"seconds": mkdocs, "peak_kib": 120_000 + reports * 300},
+        "mkdocs_error": "",
         "search_index": {"seconds": mkdocs / 20, "peak_kib": 50_000 + reports * 50},
         "zensical": {"seconds": mkdocs / 4, "peak_kib": 90_000, "error": ""},
         "largest_page": {"address": "statements/", "bytes": 200_000},
@@ -229,10 +230,11 @@ def test_text_from_the_file_shows_as_text(tmp_path: Path) -> None:
     size = _at(data, 1000)
     size["zensical"]["error"] = HOSTILE
     size["serve"]["error"] = HOSTILE
+    size["mkdocs_error"] = HOSTILE
     data["python"] = HOSTILE
     page = _page(tmp_path, data)
     tree = _html(page, tmp_path)
-    assert tree.plain.count(HOSTILE) == 3
+    assert tree.plain.count(HOSTILE) == 4
     assert "script" not in [tag for tag, _attrs in tree.tags]
     assert not [a for _t, a in tree.tags if "javascript" in (a.get("href") or "")]
     assert "Zensical at 1,000 reports failed: " + HOSTILE in tree.plain
@@ -421,6 +423,23 @@ def test_the_first_error_line_is_kept_short_and_plain(bench: ModuleType) -> None
     assert bench.first_error("") == "no message"
 
 
+def test_a_strict_build_stopped_by_warnings_is_recorded_and_any_other_failure_stops(
+    bench: ModuleType,
+) -> None:
+    warned = (
+        "INFO    -  Building documentation\n"
+        "WARNING -  Doc file 'a.md' contains a link 'b.md#x', but 'b.md' has no anchor '#x'.\n"
+        "WARNING -  another\nAborted with 1402 warnings in strict mode!\n"
+    )
+    assert bench.strict_failure(bench.Ran(1.0, 1, 0, "")) == ""
+    assert bench.strict_failure(bench.Ran(1.0, 1, 1, warned)) == (
+        "Aborted with 1402 warnings in strict mode! First: WARNING - Doc file 'a.md' contains "
+        "a link 'b.md#x', but 'b.md' has no anchor '#x'."
+    )
+    with pytest.raises(SystemExit, match="mkdocs build --strict failed"):
+        bench.strict_failure(bench.Ran(1.0, 1, 1, "Aborted with a BuildError!"))
+
+
 def test_make_bench_smoke_runs_the_script_in_its_quick_form() -> None:
     dry = subprocess.run(["make", "-n", "bench-smoke"], cwd=REPO, capture_output=True, text=True)
     assert dry.returncode == 0, dry.stderr
@@ -448,6 +467,7 @@ def test_the_smoke_run_measures_every_size_and_writes_a_record_the_page_takes(
         assert size.pages > size.reports and size.report_page.address.startswith("reports/")
         assert size.largest_page.bytes >= size.report_page.bytes
         assert size.zensical is None and size.serve is None  # left out of the smoke
+        assert size.mkdocs_error == ""
         note, title = size.edits
         assert (note.edit, title.edit) == ("note", "title")
         assert f"includes/{urls.include_report(note.report)}" in note.written

@@ -142,6 +142,7 @@ class Size:
     check: Step
     generator: Step
     mkdocs: Step
+    mkdocs_error: str  # why `mkdocs build --strict` failed (its site was whole); "" if it built
     search_index: Step | None  # the site's search index (dossier.search_index); None: none
     zensical: Zensical | None  # None: not run
     largest_page: Page
@@ -398,9 +399,9 @@ class _PerfCheck(_Check):
         )
 
     def size(self, value: object, where: Loc) -> Size:
-        keys = ("check", "corpus", "edits", "generator", "largest_page", "mkdocs", "pages",
-                "report_page", "reports", "search", "search_index", "serve", "statements",
-                "zensical")  # fmt: skip
+        keys = ("check", "corpus", "edits", "generator", "largest_page", "mkdocs",
+                "mkdocs_error", "pages", "report_page", "reports", "search", "search_index",
+                "serve", "statements", "zensical")  # fmt: skip
         size = self.mapping(value, where, keys)
         edits = self.items(size["edits"], (*where, "edits"))
         return Size(
@@ -411,6 +412,7 @@ class _PerfCheck(_Check):
             check=self.step(size["check"], (*where, "check")),
             generator=self.step(size["generator"], (*where, "generator")),
             mkdocs=self.step(size["mkdocs"], (*where, "mkdocs")),
+            mkdocs_error=self.text(size["mkdocs_error"], (*where, "mkdocs_error"), empty=True),
             search_index=self.optional(size["search_index"], (*where, "search_index"), self.step),
             zensical=self.optional(size["zensical"], (*where, "zensical"), self.zensical_run),
             largest_page=self.built_page(size["largest_page"], (*where, "largest_page")),
@@ -678,6 +680,12 @@ def _failures(m: Measurement) -> list[str]:
     """What failed, as it was said (one line each)."""
     out = []
     for s in m.sizes:
+        if s.mkdocs_error:
+            out += [
+                f"`mkdocs build --strict` at {s.reports:,} reports failed (the figures are "
+                f"of the site it wrote all the same): {md_inline(s.mkdocs_error)}",
+                "",
+            ]
         if s.zensical and s.zensical.error:
             out += [f"Zensical at {s.reports:,} reports failed: {md_inline(s.zensical.error)}", ""]
         if s.serve and s.serve.error:
