@@ -433,7 +433,7 @@ def test_a_strict_build_stopped_by_warnings_is_recorded_and_any_other_failure_st
     )
     assert bench.strict_failure(bench.Ran(1.0, 1, 0, "")) == ""
     assert bench.strict_failure(bench.Ran(1.0, 1, 1, warned)) == (
-        "Aborted with 1402 warnings in strict mode! First: WARNING - Doc file 'a.md' contains "
+        "Aborted with 1402 warnings in strict mode! First: WARNING -  Doc file 'a.md' contains "
         "a link 'b.md#x', but 'b.md' has no anchor '#x'."
     )
     with pytest.raises(SystemExit, match="mkdocs build --strict failed"):
