@@ -353,12 +353,15 @@ def fetch(url: str) -> bytes | None:
 
 
 @contextlib.contextmanager
-def serving(root: Path, dirty: bool) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serving(
+    root: Path, dirty: bool, strict: bool = True
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`mkdocs serve -f mkdocs.serve.yml` as `make serve` runs it (with `--dirty`: not strict,
     as MkDocs warns on every dirty build); yields its address once it answers."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.serve.yml",
-               "--dev-addr", f"127.0.0.1:{port}", "--dirty" if dirty else "--strict"]  # fmt: skip
+               "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
+    command += ["--dirty"] if dirty else ["--strict"] if strict else []
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(command, cwd=root, env=ENV, stdout=output, stderr=output)
         try:
@@ -391,9 +394,11 @@ def wait_for(
     return None
 
 
-def reload_seconds(root: Path, report: str, dirty: bool) -> tuple[float | None, str]:
+def reload_seconds(
+    root: Path, report: str, dirty: bool, strict: bool = True
+) -> tuple[float | None, str]:
     """Seconds from saving a report with a new note until the served page shows it."""
-    with serving(root, dirty) as (base, server):
+    with serving(root, dirty, strict) as (base, server):
         page = base + urls.url_page(urls.doc_report(report))
         if wait_for(page, server, SERVE_START_LIMIT) is None:
             return None, "the server did not answer"
@@ -406,11 +411,17 @@ def reload_seconds(root: Path, report: str, dirty: bool) -> tuple[float | None, 
         return seconds, "" if seconds is not None else f"no reload within {RELOAD_LIMIT:.0f} s"
 
 
-def serve(root: Path, report: str) -> dict[str, Any]:
+def serve(root: Path, report: str, strict: bool) -> dict[str, Any]:
+    """Edit-to-reload, plain and dirty. `strict`: as `make serve` runs it; a site whose strict
+    build fails is served without it (a strict server would stop at its first build)."""
     for name in ("mkdocs.serve.yml", "scripts/dossier/mkdocs_hook.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, root / name)
-    plain, error = reload_seconds(root, report, dirty=False)
+    plain, error = reload_seconds(root, report, dirty=False, strict=strict)
+    if not strict:
+        error = "; ".join(
+            e for e in ("served without --strict (its strict build fails)", error) if e
+        )
     dirty, dirty_error = reload_seconds(root, report, dirty=True)
     errors = "; ".join(e for e in (error, dirty_error and f"with --dirty: {dirty_error}") if e)
     return {
@@ -502,7 +513,8 @@ def measure(size: int, options: Options) -> dict[str, Any]:
             else None,
         }
         figures["edits"] = [one_edit(root, site, kind, report) for kind in ("note", "title")]
-        figures["serve"] = serve(root, report) if size <= options.serve_max else None
+        strict = not figures["mkdocs_error"]
+        figures["serve"] = serve(root, report, strict) if size <= options.serve_max else None
     return figures
 
 
