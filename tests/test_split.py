@@ -296,3 +296,35 @@ def test_long_tables_are_left_out_of_search(split_project: Project) -> None:
     assert not any("data-search-exclude" in s for s in short)
     reports = (split_project.root / "docs" / "reports" / "index.md").read_text("utf-8")
     assert "data-search-exclude" not in reports  # 5 reports: under the limit
+
+
+def test_a_listing_out_of_date_order_keeps_every_entry() -> None:
+    """Threads are listed by their first statement, which need not be the earliest: each
+    year and month is still one page, holding every entry once (a year met twice once lost
+    the entries of its first meeting, and their links pointed at no page)."""
+    items = _dated(["2020-01-01", "2021-05-01", "2020-03-01", "2021-06-01", "2020-02-01"] * 3)
+    shuffled = items[1::2] + items[::2]
+    listing = _plan(shuffled, 4)
+    placed = Counter(e for p in listing.parts.values() for e in p.entries)
+    assert set(placed) == {i for i, _ in items} and set(placed.values()) == {1}
+    assert {p.key for p in listing.pages() if len(p.key) == 1} == {(2020,), (2021,)}
+
+
+def test_a_synthetic_corpus_split_small_builds_strictly(tmp_path: Path) -> None:
+    """A synthetic corpus of 60 reports with a limit of 10 a page: every listing split, every
+    link between the pages resolved (MkDocs --strict)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import synth
+
+    root = tmp_path / "p"
+    synth.make_corpus(root, 60)
+    _set_limit(root, LIMIT)
+    generated = run_dossier(root, "build")
+    assert generated.returncode == 0, generated.stderr
+    docs = root / "docs"
+    for folder in ("statements", "timeline", "threads", "references", "talking-points"):
+        assert list((docs / folder).glob("*/**/index.md")), folder
+    built = mkdocs_build(root)
+    assert built.returncode == 0, built.stderr[-3000:]

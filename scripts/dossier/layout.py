@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import TypeVar
 
 from . import exchanges, urls
@@ -87,9 +86,9 @@ def plan(
         return Listing(base, False)
     parts: dict[Key, Part] = {}
     years = []
-    for year, group in groupby(items, key=lambda i: date(i).year):
+    for year, group in _grouped(items, lambda i: date(i).year):
         years.append((year,))
-        _plan_year(base, year, list(group), ident, date, limit, parts)
+        _plan_year(base, year, group, ident, date, limit, parts)
     parts[()] = Part((), base, (), tuple(years), len(items))
     where = {e: p.doc for p in parts.values() for e in p.entries}
     return Listing(base, True, parts, where)
@@ -108,10 +107,9 @@ def _plan_year(
     if len(undated) > limit:  # more than a page: numbered parts, as a busy month's
         months.append(_plan_month(base, (year, 0), undated, ident, limit, parts))
         undated = []
-    for month, group in groupby(
-        (i for i in items if date(i).parts[1]), key=lambda i: date(i).parts[1]
-    ):
-        months.append(_plan_month(base, (year, month), list(group), ident, limit, parts))
+    dated = [i for i in items if date(i).parts[1]]
+    for month, group in _grouped(dated, lambda i: date(i).parts[1]):
+        months.append(_plan_month(base, (year, month), group, ident, limit, parts))
     parts[key] = Part(
         key, urls.doc_part(base, key), _ids(undated, ident), tuple(months), len(items)
     )
@@ -147,6 +145,15 @@ def plan_numbered(base: str, items: Sequence[T], ident: Callable[[T], str], limi
     return Listing(base, True, parts, where, numbered=True)
 
 
+def _grouped(items: Iterable[T], key: Callable[[T], int]) -> list[tuple[int, list[T]]]:
+    """Items by key, keys in order, each group in the items' order: a year or month is one
+    page even where the listing's own order (a thread's first statement, say) strays."""
+    groups: dict[int, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return sorted(groups.items())
+
+
 def _ids(items: Iterable[T], ident: Callable[[T], str]) -> tuple[str, ...]:
     return tuple(ident(i) for i in items)
 
@@ -166,7 +173,13 @@ def layout_of(corpus: Corpus, limit: int = DEFAULT_PAGE_LIMIT) -> Layout:
         plan(urls.TIMELINE, corpus.events, lambda e: e.id, lambda e: e.date, limit),
         plan(urls.STATEMENTS_BY_SPEAKER, statements, lambda s: s.id, lambda s: s.date, limit),
         limit,
-        plan(urls.THREADS, threads, lambda t: t.anchor_id, lambda t: t.statements[0].date, limit),
+        plan(
+            urls.THREADS,
+            threads,
+            lambda t: t.anchor_id,
+            lambda t: _earliest_of(t.statements),
+            limit,
+        ),
         plan(urls.TALKING_POINTS, points, lambda p: p.id, lambda p: _earliest(p, by_id), limit),
         plan(urls.DIFFERENCES, issued, lambda s: s.id, lambda s: s.date, limit),
         plan_numbered(urls.REFERENCES, corpus.references, lambda r: r.id, limit),
@@ -178,6 +191,9 @@ def _first(statements: Sequence[Statement]) -> tuple[int, int, int]:
 
 
 def _earliest(point: TalkingPoint, by_id: Mapping[str, Statement]) -> Date:
-    dated = [by_id[i] for i in point.statements if i in by_id]
-    first = min(dated, key=lambda s: s.date.sort_key(), default=None)
+    return _earliest_of([by_id[i] for i in point.statements if i in by_id])
+
+
+def _earliest_of(statements: Sequence[Statement]) -> Date:
+    first = min(statements, key=lambda s: s.date.sort_key(), default=None)
     return first.date if first else Date("1000", "stated", "")
