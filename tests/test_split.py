@@ -328,3 +328,26 @@ def test_a_synthetic_corpus_split_small_builds_strictly(tmp_path: Path) -> None:
         assert list((docs / folder).glob("*/**/index.md")), folder
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr[-3000:]
+
+
+def test_long_record_lists_are_left_out_of_search(tmp_path: Path) -> None:
+    """On the pages of a split record list, what would make one section longer than a search
+    index's field (a source's citations, a point's or a thread's statements, the compared
+    wording) is left out of search; headings stay searchable."""
+    from dossier.layout import layout_of
+    from dossier.render.index import Index
+    from dossier.render.record import differences_pages, references_pages, talking_points_pages
+    from dossier.render.threads import threads_pages
+    from dossier.validate import load_corpus
+
+    corpus, _ = load_corpus(REPO)
+    ix = Index(corpus, layout=layout_of(corpus, 3))
+    for render in (threads_pages, talking_points_pages, differences_pages, references_pages):
+        for doc, text in render(ix).items():
+            if doc.endswith("/index.md") and re.search(r"\d/index\.md$", doc):
+                outside = re.sub(
+                    r"<div markdown data-search-exclude>.*?</div>", "", text, flags=re.S
+                )
+                # No list of links outside, but the contents (links to the pages under it).
+                listed = re.findall(r"^ *- .*\]\(([^)]+)\)", outside, re.M)
+                assert all(t.endswith("index.md") for t in listed), (doc, listed)

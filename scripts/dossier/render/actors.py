@@ -48,6 +48,9 @@ def actors_index(ix: Index) -> str:
     return "\n".join(out) + "\n"
 
 
+LONG_LIST = 40
+
+
 def actor_page(actor: Actor, ix: Index) -> str:
     page = urls.doc_actor(actor.id)
     statements = ix.statements_of(actor.id)
@@ -72,8 +75,13 @@ def actor_page(actor: Actor, ix: Index) -> str:
     if len(events) > ix.layout.page_limit:
         out += _events_by_period(events, ix, page)
         events = []
+    # A long list is left out of search (each event is found on the timeline): past about 40
+    # lines one section would outgrow a search index's field.
+    long = len(events) > LONG_LIST
+    out += [SEARCH_EXCLUDE, ""] if long else []
     for e in events:
         out.append(f"- {e.date.display()}: [{md_inline(e.title)}]({ix.event_link(page, e.id)})")
+    out += ["", "</div>"] if long else []
     if not events and not ix.events_of(actor.id):
         out.append("None in the timeline.")
     out += ["", f"## Reports {{ #{urls.REPORTS_SECTION} }}", ""]

@@ -10,7 +10,7 @@ from .. import urls
 from ..escape import md_heading, md_inline, md_url_link
 from ..model import Actor, Event, Reference, Report, Statement, TalkingPoint
 from . import parts
-from .fmt import REPEATS_SEARCH_BOOST, banner, front_matter, plural, quoted, sources
+from .fmt import REPEATS_SEARCH_BOOST, SEARCH_EXCLUDE, banner, front_matter, plural, quoted, sources
 from .index import Index
 
 
@@ -50,7 +50,7 @@ def references_pages(ix: Index) -> dict[str, str]:
         used = _citing(ix, part.doc, wanted)
         for ref in ix.corpus.references:
             if ref.id in wanted:
-                out += _reference(ref, used)
+                out += _reference(ref, used, searched=False)
         docs[part.doc] = "\n".join(out) + "\n"
     return docs
 
@@ -70,13 +70,17 @@ def references_page(ix: Index) -> str:
     return "\n".join(out) + "\n"
 
 
-def _reference(ref: Reference, used: Mapping[str, set[str]]) -> list[str]:
+def _reference(ref: Reference, used: Mapping[str, set[str]], searched: bool = True) -> list[str]:
+    """A source's section. On the pages of a long list (`searched` False) what cites it is
+    left out of search: a source cited hundreds of times would make one search field longer
+    than a search index takes, and each citing statement or event is found on its own page."""
     out = [f"## {md_heading(ref.title, urls.reference_anchor(ref.id))}", ""]
     date = f", {ref.date}" if ref.date else ""
     out += [f"{md_inline(ref.publisher)}{date}: {md_url_link(ref.url)}", ""]
     out += [f"**Supports:** {md_inline(ref.supports)}", ""]
     if used.get(ref.id):
-        out += ["**Cited for:**", "", *sorted(used[ref.id]), ""]
+        cited = ["**Cited for:**", "", *sorted(used[ref.id]), ""]
+        out += cited if searched else [SEARCH_EXCLUDE, "", *cited, "</div>", ""]
     return out
 
 
@@ -148,7 +152,10 @@ def differences_pages(ix: Index) -> dict[str, str]:
         title = f"Reported and issued wording: {parts.period(part.key)}"
         out = parts.shell(listing, part, title, "docs/reports/*.md (issued)", "statements",
                           "statement", REPEATS_SEARCH_BOOST)  # fmt: skip
-        out += _compared([by_id[i] for i in part.entries], ix, part.doc)
+        # Left out of search, as on every page of a long list (see _reference): each
+        # statement is found on its own page.
+        compared = _compared([by_id[i] for i in part.entries], ix, part.doc)
+        out += [SEARCH_EXCLUDE, "", *compared, "", "</div>"]
         docs[part.doc] = "\n".join(out) + "\n"
     return docs
 
@@ -227,7 +234,7 @@ def talking_points_pages(ix: Index) -> dict[str, str]:
         out = parts.shell(listing, part, title, "data/talking_points.yml", "talking points",
                           "formulation", REPEATS_SEARCH_BOOST)  # fmt: skip
         for point_id in part.entries:
-            out += _point(by_id[point_id], ix, part.doc)
+            out += _point(by_id[point_id], ix, part.doc, searched=False)
         docs[part.doc] = "\n".join(out) + "\n"
     return docs
 
@@ -248,10 +255,13 @@ def talking_points_page(ix: Index) -> str:
     return "\n".join(out) + "\n"
 
 
-def _point(point: TalkingPoint, ix: Index, page: str) -> list[str]:
+def _point(point: TalkingPoint, ix: Index, page: str, searched: bool = True) -> list[str]:
+    """A talking point and its statements (left out of search on a long list's pages: the
+    formulation is searched, each statement found on its own page)."""
     out = [f"## {md_heading(f'“{point.text}”', urls.talking_point_anchor(point.id))}", ""]
     used = sorted(
         (ix.corpus.statements_by_id[sid] for sid in point.statements),
         key=lambda s: (s.date.sort_key(), s.id),
     )
-    return out + [_statement_line(s, ix, page) for s in used] + [""]
+    lines = [_statement_line(s, ix, page) for s in used]
+    return out + (lines if searched else [SEARCH_EXCLUDE, "", *lines, "", "</div>"]) + [""]

@@ -58,7 +58,7 @@ def threads_pages(ix: Index) -> dict[str, str]:
         out = parts.shell(listing, part, title, "docs/reports/*.md (responds_to)", "threads",
                           "exchange", REPEATS_SEARCH_BOOST)  # fmt: skip
         for anchor in part.entries:
-            out += _thread(by_id[anchor], ix, part.doc)
+            out += _thread(by_id[anchor], ix, part.doc, searched=False)
         docs[part.doc] = "\n".join(out) + "\n"
     return docs
 
@@ -79,12 +79,16 @@ def threads_page(ix: Index) -> str:
     return "\n".join(out) + "\n"
 
 
-def _thread(thread: Thread, ix: Index, page: str) -> list[str]:
+def _thread(thread: Thread, ix: Index, page: str, searched: bool = True) -> list[str]:
+    """A thread's heading and table; on a long list's pages the table is left out of search
+    (a long exchange would outgrow a search index's field; each statement is found on its
+    own page)."""
     first = thread.statements[0]
     # The opening statement's speaker, date and first words tell the threads apart.
     title = f"{md_inline(ix.actors[first.speaker].name)}, {first.date.display()}: "
     out = [f"## {title}{quoted(first, 8)} {{ #{urls.thread_anchor(thread.anchor_id)} }}", ""]
     left, right = _side_label(thread, 0, ix), _side_label(thread, 1, ix)
+    out += [] if searched else ["<div markdown data-search-exclude>", ""]
     out += [
         f"| Date | {md_cell(left)} | {md_cell(right)} |",
         "|---|---|---|",
@@ -93,7 +97,7 @@ def _thread(thread: Thread, ix: Index, page: str) -> list[str]:
         cell = _cell(s, ix, page)
         columns = (cell, "") if thread.sides[s.id] == 0 else ("", cell)
         out.append(f"| {s.date.display()} | {columns[0]} | {columns[1]} |")
-    out.append("")
+    out += [""] if searched else ["", "</div>", ""]
     return out
 
 
