@@ -521,8 +521,9 @@ def measure(size: int, options: Options) -> dict[str, Any]:
 # --- the whole run -----------------------------------------------------------------------------
 
 
-def record(sizes: list[dict[str, Any]], zensical_run: bool) -> dict[str, Any]:
+def record(sizes: list[dict[str, Any]], zensical_run: bool, changed: bool) -> dict[str, Any]:
     return {
+        "code_changed": changed,
         "date": datetime.date.today().isoformat(),
         "cores": os.cpu_count() or 1,
         "python": platform.python_version(),
@@ -604,9 +605,10 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"bench: {ZENSICAL} is missing (make test creates it), or --skip-zensical")
     code = code_fingerprint()
     measured = [measure(size, options) for size in sorted(set(sizes))]
-    if code_fingerprint() != code:
+    changed = code_fingerprint() != code
+    if changed:
         log("bench: warning: the code changed during the run; its figures mix versions")
-    data, status = judged(record(measured, options.zensical), args.out)
+    data, status = judged(record(measured, options.zensical, changed), args.out)
     unstrict = [f"{size['reports']:,}" for size in measured if size["mkdocs_error"]]
     if unstrict:
         log(f"bench: mkdocs build --strict failed at {', '.join(unstrict)} reports")

@@ -83,6 +83,7 @@ def sample() -> dict[str, Any]:
         "mkdocs": "1.6.1",
         "zensical": "0.0.73",
         "budgets": [],
+        "code_changed": False,
         "sizes": [
             _size(5, 0.3, 1.2, 69),
             _size(100, 0.5, 6.0, 400),
@@ -208,6 +209,10 @@ def test_the_page_shows_the_figures_the_budgets_and_the_chart(tmp_path: Path) ->
     text = _html(page, tmp_path).plain
     assert "a machine with 2 cores (Python 3.11.2, MkDocs 1.6.1, Zensical 0.0.73)" in text
     assert "Measured on 30 November 2026" in text
+    assert "changed while this run" not in text
+    data = sample()
+    data["code_changed"] = True
+    assert "**The site's code changed while this run went on**" in _page(tmp_path, data)
     tags = _html(page, tmp_path).tags
     svgs = [attrs for tag, attrs in tags if tag == "svg"]
     assert [a["class"] for a in svgs] == ["chart chart-wide", "chart chart-narrow"]
@@ -302,8 +307,10 @@ BAD_FILES = [
     (_bad(("date",), "2026-02-30"),
      "data/performance.json: date: is not a date in the calendar: '2026-02-30'"),
     (_bad(("extra",), 1),
-     "data/performance.json: extra: unknown field (allowed: budgets, cores, date, mkdocs, "
-     "python, sizes, zensical)"),
+     "data/performance.json: extra: unknown field (allowed: budgets, code_changed, cores, "
+     "date, mkdocs, python, sizes, zensical)"),
+    (_bad(("code_changed",), "no"),
+     "data/performance.json: code_changed: must be true or false, got 'no'"),
 ]  # fmt: skip
 
 
@@ -480,3 +487,4 @@ def test_the_smoke_run_measures_every_size_and_writes_a_record_the_page_takes(
     ]
     assert "budget(s) missed" in done.stderr
     assert copy.deepcopy(data) == json.loads(dump(data))  # the one format
+    assert data["code_changed"] is (measurement.code_changed and "mix versions" in done.stderr)

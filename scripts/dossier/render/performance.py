@@ -177,6 +177,7 @@ class Measurement:
     python: str
     mkdocs: str
     zensical: str  # its version, "" when it was not run
+    code_changed: bool  # the code measured changed while the run went on: versions mixed
     sizes: tuple[Size, ...]
 
     def at(self, reports: int) -> Size | None:
@@ -356,6 +357,13 @@ class _PerfCheck(_Check):
             self.problem(where, f"must be a number of at least 0, got {value!r}")
         return 0.0
 
+    def flag(self, value: object, where: Loc) -> bool:
+        if not isinstance(value, bool):
+            if value is not None:
+                self.problem(where, f"must be true or false, got {value!r}")
+            return False
+        return value
+
     def maybe_number(self, value: object, where: Loc) -> float | None:
         return None if value is None else self.number(value, where)
 
@@ -372,7 +380,8 @@ class _PerfCheck(_Check):
                     self.whole(step["peak_kib"], (*where, "peak_kib"), 0))  # fmt: skip
 
     def performance(self, data: object) -> Measurement:
-        keys = ("budgets", "cores", "date", "mkdocs", "python", "sizes", "zensical")
+        keys = ("budgets", "code_changed", "cores", "date", "mkdocs", "python", "sizes",
+                "zensical")  # fmt: skip
         top = self.mapping(data, (), keys)
         date = self.matching(top["date"], ("date",), _DATE, "a date YYYY-MM-DD")
         if _DATE.fullmatch(date) and not _real_date(date):
@@ -395,6 +404,7 @@ class _PerfCheck(_Check):
             python=self.text(top["python"], ("python",)),
             mkdocs=self.text(top["mkdocs"], ("mkdocs",)),
             zensical=self.text(top["zensical"], ("zensical",), empty=True),
+            code_changed=self.flag(top["code_changed"], ("code_changed",)),
             sizes=tuple(sorted(sizes, key=lambda s: s.reports)),
         )
 
@@ -495,6 +505,8 @@ def _secs(seconds: float) -> str:
 
 
 def _size(count: int) -> str:
+    if count < 1000:
+        return f"{count:,}{NBSP}bytes"
     if count >= MB:
         return f"{count / MB:,.2f}{NBSP}MB"
     return f"{count / 1000:,.1f}{NBSP}kB" if count < 100_000 else f"{count / 1000:,.0f}{NBSP}kB"
@@ -661,8 +673,15 @@ def _measured(m: Measurement) -> str:
         f"Measured on {day.day} {day:%B %Y} on a machine with {plural(m.cores, 'core')} "
         f"(Python {md_inline(m.python)}, MkDocs {md_inline(m.mkdocs)}{zensical}), every size "
         "in one run. Absolute times vary with the machine and its load; the ratios between "
-        "sizes measured in one run are what compare."
+        "sizes measured in one run are what compare." + (MIXED if m.code_changed else "")
     )
+
+
+MIXED = (
+    " **The site's code changed while this run went on**, so sizes measured before and after "
+    "the change ran different versions: a figure that compares them (a ratio, or the files "
+    "an edit rewrote) may show the change rather than the corpus. Measure again."
+)
 
 
 def _table(m: Measurement, columns: Sequence[Column]) -> list[str]:
