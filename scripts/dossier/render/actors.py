@@ -33,15 +33,25 @@ def actors_index(ix: Index) -> str:
         actors = sorted((a for a in ix.corpus.actors if a.kind == kind), key=lambda a: a.sort_key)
         if not actors:
             continue
-        # A long table is left out of search (each actor's page is in it; see reports_index).
+        # A long table is left out of search (each actor's page is in it; see reports_index)
+        # and goes without the other names, which each actor's page gives: the page must stay
+        # under 1 MB with thousands of actors.
         long = len(actors) > ix.layout.page_limit
         out += [f"## {title} {{ #{kind} }}", "", *([SEARCH_EXCLUDE, ""] if long else [])]
-        out += ["| Name | Also named | Statements | Events | Reports |", "|---|---|--:|--:|--:|"]
+        if long:
+            # (no column alignment either: it repeats a style attribute in every cell)
+            out += ["| Name | Statements | Events | Reports |", "|---|---|---|---|"]
+        else:
+            out += [
+                "| Name | Also named | Statements | Events | Reports |",
+                "|---|---|--:|--:|--:|",
+            ]
         for a in actors:
             aliases = ", ".join(md_inline(x) for x in a.aliases if x != a.name) or "–"
             out.append(
-                f"| [{md_inline(a.name)}]({urls.actor_link(page, a.id)}) | {aliases} "
-                f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
+                f"| [{md_inline(a.name)}]({urls.actor_link(page, a.id)}) "
+                + ("" if long else f"| {aliases} ")
+                + f"| {len(ix.statements_of(a.id))} | {len(ix.events_of(a.id))} "
                 f"| {len(ix.reports_of(a.id))} |"
             )
         out += ["", "</div>", ""] if long else [""]
