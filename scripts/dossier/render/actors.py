@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..escape import md_inline
+from ..layout import Listing
 from ..model import Actor, Event, Report, Statement
 from . import parts
 from .fmt import SEARCH_EXCLUDE, banner, front_matter, plural, quoted, sources
@@ -149,35 +150,38 @@ def _by_period(actor: Actor, statements: list[Statement], ix: Index, page: str) 
     """Too many to list on one page: how many fall in each period, each linking to this
     actor's section of that period's page of the by-speaker view."""
     listing = ix.layout.speakers
-    counts: dict[str, int] = {}
-    for s in statements:
-        doc = listing.doc_of(s.id)
-        counts[doc] = counts.get(doc, 0) + 1
-    period_of = {part.doc: parts.period(part.key) for part in listing.pages()}
-    out = [
+    return [
         f"Too many to list here: by period, each in the statements by speaker "
         f"([all of them by speaker]({urls.link(page, listing.base)})).",
         "",
+        *_counted(listing, [s.id for s in statements], page, "statement", actor.id),
     ]
-    for doc, count in counts.items():  # in date order, as the statements are
-        link = urls.link(page, doc, urls.speaker_anchor(actor.id))
-        out.append(f"- [{period_of.get(doc, 'all dates')}]({link}): {plural(count, 'statement')}")
-    return out
 
 
 def _events_by_period(events: list[Event], ix: Index, page: str) -> list[str]:
     """Too many events to list: how many fall on each page of the timeline."""
-    listing = ix.layout.events
+    return [
+        "Too many to list here: by period, in the timeline.",
+        "",
+        *_counted(ix.layout.events, [e.id for e in events], page, "event"),
+    ]
+
+
+def _counted(
+    listing: Listing, ids: list[str], page: str, noun: str, anchor: str | None = None
+) -> list[str]:
+    """A line per page of `listing` holding some of `ids` (in date order, as they are): its
+    period and how many, linking to it (at `anchor`)."""
     counts: dict[str, int] = {}
-    for e in events:
-        doc = listing.doc_of(e.id)
+    for entry in ids:
+        doc = listing.doc_of(entry)
         counts[doc] = counts.get(doc, 0) + 1
     period_of = {part.doc: parts.period(part.key) for part in listing.pages()}
-    out = ["Too many to list here: by period, in the timeline.", ""]
-    for doc, count in counts.items():
-        out.append(f"- [{period_of.get(doc, 'all dates')}]({urls.link(page, doc)}): "
-                   f"{plural(count, 'event')}")  # fmt: skip
-    return out
+    return [
+        f"- [{period_of.get(doc, 'all dates')}]({urls.link(page, doc, anchor)}): "
+        f"{plural(count, noun)}"
+        for doc, count in counts.items()
+    ]
 
 
 def _reports(

@@ -5,6 +5,8 @@ entries."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import urls
 from ..dates import MONTHS
 from ..escape import md_inline
@@ -93,3 +95,14 @@ def shell(
     if part.children:
         out += [*contents(listing, page, count_noun, part.key), ""]
     return out
+
+
+def pages(
+    listing: Listing, whole: Callable[[], str], first: Callable[[], str],
+    part: Callable[[Part], str],
+) -> dict[str, str]:  # fmt: skip
+    """A listing's pages: `whole` on its one page, or, once split, `first` on its first page
+    and `part` on each page under it."""
+    if not listing.split:
+        return {listing.base: whole()}
+    return {listing.base: first(), **{p.doc: part(p) for p in listing.pages()}}

@@ -25,14 +25,13 @@ def statement_heading(s: Statement, ix: Index) -> str:
 def statements_pages(ix: Index) -> dict[str, str]:
     """The statements index: one page, or past the page limit a first page that lists the
     years and months and a page for each (layout.py)."""
-    listing = ix.layout.statements
-    if not listing.split:
-        return {urls.STATEMENTS: statements_page(ix)}
     by_id = ix.corpus.statements_by_id
-    docs = {listing.base: _statements_first_page(ix)}
-    for part in listing.pages():
-        docs[part.doc] = _statements_part(ix, part, [by_id[i] for i in part.entries])
-    return docs
+    return parts.pages(
+        ix.layout.statements,
+        lambda: statements_page(ix),
+        lambda: _statements_first_page(ix),
+        lambda part: _statements_part(ix, part, [by_id[i] for i in part.entries]),
+    )
 
 
 def _intro(ix: Index, page: str) -> list[str]:
@@ -231,14 +230,13 @@ def _short(s: Statement, ix: Index, page: str) -> str:
 def by_speaker_pages(ix: Index) -> dict[str, str]:
     """The by-speaker view: one page, or past the page limit a first page listing the
     speakers and the periods, and a page per year or month with what each said in it."""
-    listing = ix.layout.speakers
-    if not listing.split:
-        return {urls.STATEMENTS_BY_SPEAKER: by_speaker_page(ix)}
     by_id = ix.corpus.statements_by_id
-    docs = {listing.base: _by_speaker_first_page(ix)}
-    for part in listing.pages():
-        docs[part.doc] = _by_speaker_part(ix, part, [by_id[i] for i in part.entries])
-    return docs
+    return parts.pages(
+        ix.layout.speakers,
+        lambda: by_speaker_page(ix),
+        lambda: _by_speaker_first_page(ix),
+        lambda part: _by_speaker_part(ix, part, [by_id[i] for i in part.entries]),
+    )
 
 
 def _speakers(ix: Index) -> list[Actor]:
@@ -273,8 +271,7 @@ def _speaker_section(
     out = [
         f"## {md_heading(actor.name, urls.speaker_anchor(actor.id))}",
         "",
-        f"{count} · "
-        f"[about {md_inline(actor.name)}]({urls.actor_link(page, actor.id)})",
+        f"{count} · [about {md_inline(actor.name)}]({urls.actor_link(page, actor.id)})",
         "",
     ]
     for s in statements:

@@ -26,14 +26,12 @@ from .svg import overview_figure, text_equivalent
 def timeline_pages(ix: Index) -> dict[str, str]:
     """The timeline: one page, or past the page limit a first page listing the years and
     months and a page for each, with its own chart (layout.py)."""
-    listing = ix.layout.events
-    if not listing.split:
-        return {urls.TIMELINE: timeline(ix)}
-    by_id = ix.events
-    docs = {listing.base: _first_page(ix)}
-    for part in listing.pages():
-        docs[part.doc] = _part_page(ix, part, [by_id[i] for i in part.entries])
-    return docs
+    return parts.pages(
+        ix.layout.events,
+        lambda: timeline(ix),
+        lambda: _first_page(ix),
+        lambda part: _part_page(ix, part, [ix.events[i] for i in part.entries]),
+    )
 
 
 INTRO = (
