@@ -25,7 +25,7 @@ $(ZENSICAL_VENV)/.installed: requirements-zensical.lock
 
 serve: $(VENV)/.installed  ## generate, build and serve on http://127.0.0.1:8000 (rebuilds on edits)
 	$(BIN)/dossier build
-	$(BIN)/mkdocs serve -f mkdocs.serve.yml --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve -f mkdocs.serve.yml --strict --dirty --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## generate, build the static site into site/, then index it for search (Pagefind)
 	$(BIN)/dossier build

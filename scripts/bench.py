@@ -17,8 +17,8 @@ command's processes, from os.wait4):
   search index a page view without search downloads;
 - two one-report edits (a note added, the title changed): the files the generator rewrites
   and whether each holds the edit, then `mkdocs build --dirty` and the pages it changed;
-- edit-to-reload in `mkdocs serve -f mkdocs.serve.yml`, plain and with `--dirty` (up to
-  --serve-max reports: each serve starts with a full build).
+- edit-to-reload in `mkdocs serve -f mkdocs.serve.yml`, with `--dirty` as `make serve` runs
+  it and without (up to --serve-max reports: each serve starts with a full build).
 
 It writes data/performance.json (the Performance page shows it on the next `dossier build`),
 prints the budgets, and exits with status 1 when one is missed. A full run takes about an hour
@@ -356,12 +356,12 @@ def fetch(url: str) -> bytes | None:
 def serving(
     root: Path, dirty: bool, strict: bool = True
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`mkdocs serve -f mkdocs.serve.yml` as `make serve` runs it (with `--dirty`: not strict,
-    as MkDocs warns on every dirty build); yields its address once it answers."""
+    """`mkdocs serve -f mkdocs.serve.yml`, with `--dirty` as `make serve` runs it, or without
+    (every page built again on each change); yields its address once it answers."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.serve.yml",
                "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
-    command += ["--dirty"] if dirty else ["--strict"] if strict else []
+    command += ["--dirty"] * dirty + ["--strict"] * strict
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(command, cwd=root, env=ENV, stdout=output, stderr=output)
         try:
@@ -412,8 +412,9 @@ def reload_seconds(
 
 
 def serve(root: Path, report: str, strict: bool) -> dict[str, Any]:
-    """Edit-to-reload, plain and dirty. `strict`: as `make serve` runs it; a site whose strict
-    build fails is served without it (a strict server would stop at its first build)."""
+    """Edit-to-reload as `make serve` runs (`--dirty`), and without `--dirty`. `strict`: as
+    `make serve` runs it; a site whose strict build fails is served without it (a strict
+    server would stop at its first build)."""
     for name in ("mkdocs.serve.yml", "scripts/dossier/mkdocs_hook.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, root / name)
@@ -422,7 +423,7 @@ def serve(root: Path, report: str, strict: bool) -> dict[str, Any]:
         error = "; ".join(
             e for e in ("served without --strict (its strict build fails)", error) if e
         )
-    dirty, dirty_error = reload_seconds(root, report, dirty=True)
+    dirty, dirty_error = reload_seconds(root, report, dirty=True, strict=strict)
     errors = "; ".join(e for e in (error, dirty_error and f"with --dirty: {dirty_error}") if e)
     return {
         "reload_seconds": None if plain is None else round(plain, 3),

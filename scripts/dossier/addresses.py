@@ -14,6 +14,7 @@ are recorded once the report is `ready`. `dossier check` runs the same checks an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -74,9 +75,10 @@ def sort_addresses(items: Iterable[str]) -> list[str]:
     return sorted(items, key=_natural)
 
 
-def _natural(address: str) -> list[int | str]:
+@functools.lru_cache(maxsize=1 << 18)  # every build sorts the same addresses again
+def _natural(address: str) -> tuple[int | str, ...]:
     # re.split with a group alternates text and digits, so ints only ever meet ints.
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", address)]
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", address))
 
 
 def addresses(corpus: Corpus, drafts: bool = True, layout: Layout | None = None) -> list[str]:
@@ -91,8 +93,7 @@ def addresses(corpus: Corpus, drafts: bool = True, layout: Layout | None = None)
             found.add(urls.url_report(report.id))
             found.update(urls.url_paragraph(report.id, p.id) for p in report.paragraphs)
             found.update(
-                urls.url_statement(s.id, layout.statements.doc_of(s.id))
-                for s in report.statements
+                urls.url_statement(s.id, layout.statements.doc_of(s.id)) for s in report.statements
             )
     found.update(urls.url_event(e.id, layout.events.doc_of(e.id)) for e in corpus.events)
     found.update(urls.url_actor(a.id) for a in corpus.actors)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
-from . import urls
+from . import incremental, urls
 from .addresses import check_addresses, record_addresses
+from .incremental import Rendered, reuse
 from .layout import DEFAULT_PAGE_LIMIT, Layout, layout_of
 from .model import Corpus
 from .problems import Problem
@@ -67,7 +69,25 @@ def render(
     the site is published, for the absolute addresses of citations and feeds; `layout` which
     page of a long listing holds what (one page each by default); `moved` the published
     addresses of statements and events that a split moved (addresses.moved_anchors)."""
-    ix = Index(corpus, site_url, layout or layout_of(corpus))
+    return render_after(None, corpus, root, redirects, site_url, layout, moved)[0]
+
+
+def render_after(
+    last: Rendered | None,
+    corpus: Corpus,
+    root: Path,
+    redirects: Mapping[str, str] | None = None,
+    site_url: str = DEFAULT_SITE_URL,
+    layout: Layout | None = None,
+    moved: Mapping[str, str] | None = None,
+) -> tuple[dict[str, bytes], Rendered]:
+    """`render`, reusing what it can of the `last` render (incremental.py): the same files,
+    and what this render leaves for the next."""
+    layout = layout or layout_of(corpus)
+    redirects, moved = dict(redirects or {}), dict(moved or {})
+    quality, performance = read_quality(root), read_performance(root)  # data/*.json
+    context = (site_url, layout, sorted(redirects.items()), sorted(moved.items()))
+    ix = Index(corpus, site_url, layout, previous=reuse(last, corpus, context))
     docs: dict[str, str] = {
         urls.REPORTS_INDEX: reports_index(ix),
         **timeline_pages(ix),
@@ -81,8 +101,8 @@ def render(
         **differences_pages(ix),
         **threads_pages(ix),
         **talking_points_pages(ix),
-        urls.QUALITY: quality_page(read_quality(root), ix),  # data/quality.json
-        urls.PERFORMANCE: performance_page(read_performance(root)),  # data/performance.json
+        urls.QUALITY: quality_page(quality, ix),
+        urls.PERFORMANCE: performance_page(performance),
     }
     for actor in corpus.actors:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)
@@ -93,22 +113,36 @@ def render(
         docs[urls.doc_original(report.id)] = original_page(report, originals[report.id])
     docs.update(feeds(ix))
     docs = add_meta(docs, ix)  # descriptions and schema.org data, once every page is made
-    docs = with_moved(docs, moved or {})  # old addresses of statements and events that moved
-    docs.update(redirect_docs(redirects or {}))
+    docs = with_moved(docs, moved)  # old addresses of statements and events that moved
+    docs.update(redirect_docs(redirects))
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
         out[f"docs/{source_copy(report)}"] = originals[report.id]
-        out[f"includes/{urls.include_report(report.id)}"] = fragments(report, ix).encode("utf-8")
+        include = f"includes/{urls.include_report(report.id)}"
+        made = ix.page(include, ix.report_sources(report), partial(fragments, report, ix))
+        out[include] = made.encode("utf-8")
     out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
     out["includes/home.md"] = home_fragments(ix).encode("utf-8")
-    return dict(sorted(out.items()))
+    return dict(sorted(out.items())), Rendered(
+        corpus, context, ix.made, ix.made_from, ix.shown, frozenset(ix.reused)
+    )
 
 
-def generate(root: Path, write: bool = True) -> Result:
+def generate(root: Path, write: bool = True, incremental_render: bool = True) -> Result:
+    """Load, check, render and (with `write`) write the project at `root`. In a process that
+    generated it before, only pages made from what changed are made again (incremental.py),
+    unless `incremental_render` is False."""
+    settled = _SETTLED.get(str(root.resolve())) if incremental_render and write else None
+    if settled is not None and settled[0] == incremental.files_seen(root, settled[1].outputs):
+        return replace(settled[1], written=(), deleted=(), unchanged=len(settled[1].outputs))
     corpus, problems = load_corpus(root)
     layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
     ledger = check_addresses(root, corpus, layout)  # published addresses must not vanish
-    outputs = render(corpus, root, ledger.redirects, site_url(root), layout, ledger.moved)
+    last = incremental.last_render(root) if incremental_render else None
+    outputs, made = render_after(
+        last, corpus, root, ledger.redirects, site_url(root), layout, ledger.moved
+    )
+    incremental.keep(root, made)
     result = Result(corpus, outputs, problems.warnings)
     if write:
         done = _write(root, result)
@@ -116,7 +150,14 @@ def generate(root: Path, write: bool = True) -> Result:
             result, written=done.written, deleted=done.deleted, unchanged=done.unchanged
         )
         record_addresses(root, ledger)  # data/published.txt gains the new addresses
+        _SETTLED.clear()
+        _SETTLED[str(root.resolve())] = (incremental.files_seen(root, outputs), result)
     return result
+
+
+# The files as the last writing run left them, and its result: a run that finds them so has
+# nothing to do (files_seen). One project at a time, as incremental.py keeps its renders.
+_SETTLED: dict[str, tuple[incremental.Files, Result]] = {}
 
 
 def _write(root: Path, result: Result) -> Outcome:

@@ -29,6 +29,7 @@ extension, which the site therefore does not load (it also fetched images from a
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -75,11 +76,13 @@ def control_characters(text: str) -> list[str]:
     return sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text)})
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def one_line(text: str) -> str:
     """Any run of line breaks or control characters becomes one space; ends are trimmed."""
     return _BREAK_OR_CONTROL.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 17)  # names and titles recur thousands of times a build
 def md_inline(text: str) -> str:
     """Text shown as itself in Markdown, mid-line or at the start of a block line.
 
@@ -177,6 +180,7 @@ def abbr_definition(term: str, expansion: str) -> str:
     return f"*[{term}]: {expansion.replace('&', '&amp;')}"
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def xml_text(text: str) -> str:
     """Text or attribute value inside SVG/XML."""
     return html.escape(_NOT_XML.sub("", one_line(text)), quote=True)

@@ -44,11 +44,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+Started = Callable[["subprocess.Popen[str]"], None]
 # Where the Pagefind bundle goes, from the site root.
 BUNDLE = "pagefind"
 # The theme's index: Material for MkDocs' and Zensical's.
@@ -300,14 +302,20 @@ def write_records(sections: list[Section], folder: Path) -> int:
     return len(made)
 
 
-def run_pagefind(records: Path, bundle: Path) -> None:
-    """Pagefind's indexer over the record files, writing its bundle into `bundle`."""
+def run_pagefind(records: Path, bundle: Path, started: Started | None = None) -> None:
+    """Pagefind's indexer over the record files, writing its bundle into `bundle`; `started`
+    is given the running process (serving.Indexer stops it when a newer build needs it)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(records),
                "--output-path", str(bundle), "--force-language", "en", "--silent"]  # fmt: skip
     env = {**os.environ, "NO_COLOR": "1"}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(f"pagefind failed:\n{done.stdout}{done.stderr}")
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    ) as process:
+        if started is not None:
+            started(process)
+        output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"pagefind failed (exit {process.returncode}):\n{output}")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
 
@@ -326,19 +334,30 @@ def index_site(site: Path) -> Indexed:
     index = json.loads(source.read_text(encoding="utf-8"))
     if index.get("config", {}).get("pagefind"):
         raise AlreadyIndexed(f"{source} holds no sections: this site is indexed already")
+    sections, count, bundle = index_sections(site, index)
+    if source.name == Path(MATERIAL_INDEX).name:
+        text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
+        source.write_text(text, encoding="utf-8")
+    return Indexed(source, sections, count, bundle)
+
+
+def index_sections(
+    site: Path, index: dict[str, Any], started: Started | None = None
+) -> tuple[int, int, Path]:
+    """Pagefind's bundle for the sections of `index` (a theme index) into site/pagefind/,
+    replacing the one there only once the new one is complete; returns the count of
+    sections, the count of records, and the bundle's folder. Leaves the theme's index be.
+    `started` as for run_pagefind."""
     sections = read_sections(index)
     bundle = site / BUNDLE
     with tempfile.TemporaryDirectory(prefix="dossier-search-") as tmp:
         files, fresh = Path(tmp) / "records", Path(tmp) / BUNDLE
         files.mkdir()
         count = write_records(sections, files)
-        run_pagefind(files, fresh)
+        run_pagefind(files, fresh, started)
         shutil.rmtree(bundle, ignore_errors=True)
         shutil.move(str(fresh), bundle)
-    if source.name == Path(MATERIAL_INDEX).name:
-        text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
-        source.write_text(text, encoding="utf-8")
-    return Indexed(source, len(sections), count, bundle)
+    return len(sections), count, bundle
 
 
 def indexed_pages(site: Path) -> set[str]:

@@ -352,12 +352,13 @@ def finder_query(**filters: str) -> str:
     return "?" + urllib.parse.urlencode(pairs, quote_via=urllib.parse.quote) if pairs else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pages link to the same few filters thousands of times
 def finder_link(from_doc: str, **filters: str) -> str:
     """A relative Markdown link to the finder filtered by `filters`, for a page's Markdown:
     from `actors/x.md`, `finder_link(doc, topic="arms-transfers")` is
     `../statements/finder.md?topic=arms-transfers`, which MkDocs checks and publishes as
     `../../statements/finder/?topic=arms-transfers` (it keeps the query string)."""
-    target = posixpath.relpath(FINDER, posixpath.dirname(from_doc))  # the file even from itself
+    target = _relative(from_doc, FINDER) or posixpath.basename(FINDER)  # the file even from itself
     return target + finder_query(**filters)
 
 
@@ -375,6 +376,7 @@ def finder_data(name: str) -> str:
     return f"{_site(FINDER)}data/{name}.js"
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def absolute(site_url: str, url: str) -> str:
     """A site URL (as `url_*` give) made absolute on the published site: what a citation,
     a feed or a copied link carries."""

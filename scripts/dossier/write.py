@@ -94,10 +94,11 @@ def read_manifest(root: Path) -> dict[str, frozenset[str]]:
 def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> Outcome:
     """Write `outputs` (project-relative path → bytes) and delete what the last build wrote
     and this one does not; raise WriteError, having changed nothing, if that is not safe."""
-    outside = [path for path in outputs if not is_inside(root, path)]
+    folders: dict[str, bool] = {}  # one check a folder: a build writes thousands of files
+    outside = [path for path in outputs if not is_inside(root, path, folders)]
     if outside:
         raise WriteError([f"{path}: {OUTSIDE}" for path in outside])
-    recorded = {p: h for p, h in read_manifest(root).items() if is_inside(root, p)}
+    recorded = {p: h for p, h in read_manifest(root).items() if is_inside(root, p, folders)}
     plan = _plan(root, outputs, recorded)
     steps = list(plan.changed.items())
     if steps or plan.stale:
@@ -108,16 +109,23 @@ def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> Outcome:
     return Outcome(tuple(plan.changed), plan.stale, plan.unchanged)
 
 
-def is_inside(root: Path, path: str) -> bool:
+def is_inside(root: Path, path: str, folders: dict[str, bool] | None = None) -> bool:
     """True if `path` is a plain relative path under docs/ or includes/ whose folder,
-    links followed, is still inside the project."""
+    links followed, is still inside the project. `folders` keeps the answer for each folder
+    during one write."""
     parts = path.split("/")
     if parts[0] not in OUTPUT_FOLDERS or len(parts) < 2:
         return False
     if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in parts):
         return False
+    folder = path.rpartition("/")[0]
+    if folders is not None and folder in folders:
+        return folders[folder]
     project = root.resolve()
-    return (project / path).parent.resolve().is_relative_to(project / parts[0])
+    inside = (project / folder).resolve().is_relative_to(project / parts[0])
+    if folders is not None:
+        folders[folder] = inside
+    return inside
 
 
 def _plan(root: Path, outputs: Mapping[str, bytes], recorded: dict[str, frozenset[str]]) -> _Plan:

@@ -10,6 +10,8 @@ lossy: anchors and aliases (the "billion laughs" bomb), deep nesting, duplicate 
 
 from __future__ import annotations
 
+import pickle
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -241,6 +243,11 @@ def load(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
     that are not what they look like). `line_offset` shifts the numbers, for YAML that
     starts further down a file (a report page's front matter starts on line 2).
     """
+    cached = _PARSED.get((text, line_offset))
+    if cached is not None:
+        _PARSED.move_to_end((text, line_offset))
+        data, lines = pickle.loads(cached)  # fresh objects: a caller may change what it gets
+        return data, lines
     loader = SAFE_LOADER(text)
     reader = _Reader(loader, line_offset)
     try:
@@ -253,7 +260,18 @@ def load(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
         loader.dispose()
     if reader.problems:
         raise YamlSyntaxError(reader.problems)
+    _PARSED[(text, line_offset)] = pickle.dumps((reader.data, reader.lines), PICKLE_PROTOCOL)
+    if len(_PARSED) > PARSED_KEPT:
+        _PARSED.popitem(last=False)
     return reader.data, reader.lines
+
+
+# Texts already read in this process, as pickles of what `load` returned: a long-running
+# process (`mkdocs serve`) rereads every file on each rebuild, and unpickling is about ten
+# times faster than reading the YAML again. Only texts that read without a problem are kept.
+PARSED_KEPT = 20_000
+PICKLE_PROTOCOL = 5
+_PARSED: OrderedDict[tuple[str, int], bytes] = OrderedDict()
 
 
 def _syntax_problem(exc: yaml.YAMLError, text: str, offset: int) -> YamlProblem:

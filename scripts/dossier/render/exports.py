@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Any
@@ -38,6 +39,14 @@ def reports_records(ix: Index) -> list[dict[str, Any]]:
 
 
 def statements_records(ix: Index) -> list[dict[str, Any]]:
+    """The statements' records, made once a build (the finder shows them too)."""
+    if ix.records is None:
+        ix.records = _statements_records(ix)
+    records: list[dict[str, Any]] = ix.records
+    return records
+
+
+def _statements_records(ix: Index) -> list[dict[str, Any]]:
     return [
         {
             "id": s.id,
@@ -169,7 +178,21 @@ def csl_records(ix: Index) -> list[dict[str, Any]]:
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    """`json.dumps(records, ensure_ascii=False, indent=2)`, record by record: Python's indenting
+    encoder is slow, and a rebuild meets nearly all the records it indented last time."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(_indented(_compact(r)) for r in records) + "\n]\n"
+
+
+def _compact(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)  # the C encoder: a fast key for the cache
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _indented(compact: str) -> str:
+    text = json.dumps(json.loads(compact), ensure_ascii=False, indent=2)
+    return "\n".join("  " + line for line in text.split("\n"))
 
 
 # Nested fields that may be null still get their columns, so every row has the same ones.
@@ -209,13 +232,40 @@ def _flat(record: dict[str, Any]) -> dict[str, str]:
 
 
 def to_csv(records: list[dict[str, Any]]) -> str:
+    """One row a record, the first record's fields as the columns; each row made once a
+    process (`_csv_rows`), as `to_json` indents each record once."""
+    if not records:
+        return ""
+    columns = tuple(_flat(records[0]))
+    made = _CSV_ROWS.setdefault(columns, {})
+    if len(made) > CSV_ROWS_KEPT:
+        made.clear()
+    lines = [_csv_line(columns)]
+    for record in records:
+        key = _compact(record)
+        row = made.get(key)
+        if row is None:
+            made[key] = row = _csv_row(columns, record)
+        lines.append(row)
+    return "".join(lines)
+
+
+CSV_ROWS_KEPT = 200_000
+_CSV_ROWS: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _csv_row(columns: tuple[str, ...], record: dict[str, Any]) -> str:
+    flat = _flat(record)
+    extra = set(flat) - set(columns)
+    if extra:
+        raise ValueError(f"fields not in the first record: {', '.join(sorted(extra))}")
     # Text that a spreadsheet would run as a formula is guarded (see escape.csv_cell).
-    rows = [{key: csv_cell(value) for key, value in _flat(r).items()} for r in records]
+    return _csv_line(tuple(csv_cell(flat.get(c, "")) for c in columns))
+
+
+def _csv_line(cells: tuple[object, ...]) -> str:
     buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
 
 

@@ -88,8 +88,13 @@ def finder_docs(ix: Index) -> dict[str, str]:
     docs = {urls.FINDER: finder_page(ix, parts)}
     docs[urls.finder_data(FACETS)] = _script(FACETS, facets_data(ix, columns))
     for part in parts:
-        table = [[rows[s.id][c] for c in columns] for s in part.statements]
-        docs[urls.finder_data(part.name)] = _script(part.name, part_data(ix, part, table))
+
+        def make(part: DataPart = part) -> str:
+            table = [[rows[s.id][c] for c in columns] for s in part.statements]
+            return _script(part.name, part_data(ix, part, table))
+
+        doc = urls.finder_data(part.name)
+        docs[doc] = ix.page(doc, ix.statement_sources(part.statements), make)
     return docs
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import urls
 from ..exchanges import Thread, threads
@@ -12,6 +13,9 @@ from ..layout import Layout
 from ..model import Actor, Corpus, Event, Reference, Report, Statement, TalkingPoint
 from ..siteconfig import DEFAULT_SITE_URL
 from .mentions import find_mentions
+
+if TYPE_CHECKING:
+    from ..incremental import Reuse
 
 
 @dataclass
@@ -44,6 +48,14 @@ class Index:
     _reports_of: dict[str, list[Report]] = field(init=False, default_factory=dict)
     _report_order: dict[str, int] = field(init=False, default_factory=dict)
     citers: Any = field(init=False, default=None)  # record.py's list of what cites a source
+    citers_of: Any = field(init=False, default=None)  # the same, by source
+    # An incremental render (incremental.py): the last render's pages, for `page` to reuse.
+    previous: Reuse | None = None
+    made: dict[str, str] = field(init=False, default_factory=dict)  # what `page` gave
+    made_from: dict[str, frozenset[str]] = field(init=False, default_factory=dict)
+    shown: dict[str, tuple[object, ...]] = field(init=False, default_factory=dict)
+    reused: set[str] = field(init=False, default_factory=set)  # pages `page` did not make
+    records: Any = field(init=False, default=None)  # exports.py's statements' records
 
     def __post_init__(self) -> None:
         c = self.corpus
@@ -102,6 +114,65 @@ class Index:
         for a in c.actors:
             if a.affiliation:
                 self._members_of[a.affiliation].append(a)
+
+    # --- what a page is made from, for incremental renders (incremental.py) --------------
+
+    def page(
+        self,
+        doc: str,
+        reports: frozenset[str],
+        make: Callable[[], str],
+        shows: tuple[object, ...] = (),
+    ) -> str:
+        """The page `doc`, made from the reports `reports` (every report whose text, statements
+        or events it shows) and showing `shows` besides (figures drawn from the whole corpus,
+        such as an actor's count of statements): the last render's page when none of those
+        reports changed, nor any it was made from then, and it showed the same; otherwise
+        `make()`."""
+        self.made_from[doc], self.shown[doc] = reports, shows
+        last = self.previous
+        text = None
+        if last is not None and doc in last.docs and last.shown.get(doc) == shows:
+            before = last.made_from.get(doc)
+            if before is not None and last.changed.isdisjoint(reports | before):
+                text = last.docs[doc]
+                self.reused.add(doc)
+        self.made[doc] = text = make() if text is None else text
+        return text
+
+    def statement_sources(self, statements: Iterable[Statement]) -> frozenset[str]:
+        """The reports a page that shows `statements` is made from: theirs, and those of every
+        statement and event a statement's card names (its thread, the statements it answers
+        and that answer it, its talking points, its event)."""
+        by_id = self.corpus.statements_by_id
+        found: set[str] = set()
+        for s in statements:
+            found.add(s.report)
+            thread = self.thread_of.get(s.id)
+            if thread is not None:
+                found.update(t.report for t in thread.statements)
+            found.update(a.report for a in self.responses.get(s.id, ()))
+            found.update(by_id[r.statement].report for r in s.responds_to if r.statement in by_id)
+            for point in self.talking_points_of.get(s.id, ()):
+                found.update(by_id[i].report for i in point.statements if i in by_id)
+            if s.event:
+                found |= self.event_sources((s.event,))
+        return frozenset(found)
+
+    def report_sources(self, report: Report) -> frozenset[str]:
+        """The reports a report's own page is made from: itself, and those its statements'
+        and its events' pages are made from."""
+        events = self.event_sources(ref.event for ref in report.events)
+        return frozenset({report.id}) | self.statement_sources(report.statements) | events
+
+    def event_sources(self, events: Iterable[str]) -> frozenset[str]:
+        """The reports a page that shows `events` is made from: those that report each event,
+        and those of the statements made at it."""
+        found: set[str] = set()
+        for event_id in events:
+            found.update(rid for rid, _ in self.sources_by_event.get(event_id, ()))
+            found.update(s.report for s in self.statements_by_event.get(event_id, ()))
+        return frozenset(found)
 
     # --- where things are: links built for the page that holds them (layout.py) ----------
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import partial
 
 from .. import urls
 from ..escape import md_heading, md_inline, md_url_link
+from ..layout import Listing, Part
 from ..model import Actor, Event, Reference, Report, Statement, TalkingPoint
 from . import parts
 from .fmt import REPEATS_SEARCH_BOOST, SEARCH_EXCLUDE, banner, front_matter, plural, quoted, sources
@@ -43,16 +45,29 @@ def references_pages(ix: Index) -> dict[str, str]:
     ]
     docs = {urls.REFERENCES: "\n".join(first) + "\n"}
     for part in listing.pages():
-        title = f"Outside sources, {parts.label(listing, part.key)}"
-        out = parts.shell(listing, part, title, "data/references.yml", "outside sources",
-                          "document", REPEATS_SEARCH_BOOST)  # fmt: skip
-        wanted = set(part.entries)
-        used = _citing(ix, part.doc, wanted)
-        for ref in ix.corpus.references:
-            if ref.id in wanted:
-                out += _reference(ref, used, searched=False)
-        docs[part.doc] = "\n".join(out) + "\n"
+        # Made again only when a report that cites one of its sources changed.
+        citing = {
+            item.report if isinstance(item, Statement) else item.id
+            for ref in part.entries
+            for _, _, item in _citers_of(ix, ref)
+            if isinstance(item, Statement | Report)
+        }
+        docs[part.doc] = ix.page(
+            part.doc, frozenset(citing), partial(_references_part, ix, listing, part)
+        )
     return docs
+
+
+def _references_part(ix: Index, listing: Listing, part: Part) -> str:
+    title = f"Outside sources, {parts.label(listing, part.key)}"
+    out = parts.shell(listing, part, title, "data/references.yml", "outside sources",
+                      "document", REPEATS_SEARCH_BOOST)  # fmt: skip
+    wanted = set(part.entries)
+    used = _citing(ix, part.doc, wanted)
+    for ref in ix.corpus.references:
+        if ref.id in wanted:
+            out += _reference(ref, used, searched=False)
+    return "\n".join(out) + "\n"
 
 
 def references_page(ix: Index) -> str:
@@ -88,9 +103,10 @@ def _citing(ix: Index, page: str, wanted: set[str] | None = None) -> dict[str, s
     """Reference id → list items naming what cites it, with links from `page`; only for the
     references in `wanted` (a page of a split list), or all."""
     used: dict[str, set[str]] = defaultdict(set)
-    for ref, kind, item in _citers(ix):
-        if wanted is not None and ref not in wanted:
-            continue
+    citers = _citers(ix)
+    for ref, kind, item in (
+        citers if wanted is None else [c for r in sorted(wanted) for c in _citers_of(ix, r)]
+    ):
         if isinstance(item, Statement):
             used[ref].add(_statement_line(item, ix, page))
         elif isinstance(item, Event):
@@ -108,6 +124,17 @@ def _citing(ix: Index, page: str, wanted: set[str] | None = None) -> dict[str, s
 
 
 Citer = Statement | Event | Report | Actor
+
+
+def _citers_of(ix: Index, reference_id: str) -> list[tuple[str, str, Citer]]:
+    """What cites one reference: a page of a split list asks for its own few only."""
+    if ix.citers_of is None:
+        grouped: dict[str, list[tuple[str, str, Citer]]] = defaultdict(list)
+        for citer in _citers(ix):
+            grouped[citer[0]].append(citer)
+        ix.citers_of = grouped
+    found: list[tuple[str, str, Citer]] = ix.citers_of.get(reference_id, [])
+    return found
 
 
 def _citers(ix: Index) -> list[tuple[str, str, Citer]]:

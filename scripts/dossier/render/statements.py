@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from .. import urls
@@ -25,13 +26,23 @@ def statement_heading(s: Statement, ix: Index) -> str:
 def statements_pages(ix: Index) -> dict[str, str]:
     """The statements index: one page, or past the page limit a first page that lists the
     years and months and a page for each (layout.py)."""
-    by_id = ix.corpus.statements_by_id
     return parts.pages(
         ix.layout.statements,
         lambda: statements_page(ix),
         lambda: _statements_first_page(ix),
-        lambda part: _statements_part(ix, part, [by_id[i] for i in part.entries]),
+        lambda part: _made(ix, part, lambda listed: _statements_part(ix, part, listed)),
     )
+
+
+def _made(
+    ix: Index, part: Part, make: Callable[[list[Statement]], str], counts: bool = False
+) -> str:
+    """A page of statements, made again only if a report it is made from changed, or (with
+    `counts`, for the pages that give each speaker's count) a speaker's count."""
+    listed = [ix.corpus.statements_by_id[i] for i in part.entries]
+    speakers = sorted({a for s in listed for a in ix.related[s.id]}) if counts else []
+    shows = tuple(ix.count_text(a) for a in speakers)
+    return ix.page(part.doc, ix.statement_sources(listed), lambda: make(listed), shows)
 
 
 def _intro(ix: Index, page: str) -> list[str]:
@@ -230,12 +241,11 @@ def _short(s: Statement, ix: Index, page: str) -> str:
 def by_speaker_pages(ix: Index) -> dict[str, str]:
     """The by-speaker view: one page, or past the page limit a first page listing the
     speakers and the periods, and a page per year or month with what each said in it."""
-    by_id = ix.corpus.statements_by_id
     return parts.pages(
         ix.layout.speakers,
         lambda: by_speaker_page(ix),
         lambda: _by_speaker_first_page(ix),
-        lambda part: _by_speaker_part(ix, part, [by_id[i] for i in part.entries]),
+        lambda part: _made(ix, part, lambda listed: _by_speaker_part(ix, part, listed), True),
     )
 
 

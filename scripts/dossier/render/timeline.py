@@ -30,7 +30,11 @@ def timeline_pages(ix: Index) -> dict[str, str]:
         ix.layout.events,
         lambda: timeline(ix),
         lambda: _first_page(ix),
-        lambda part: _part_page(ix, part, [ix.events[i] for i in part.entries]),
+        lambda part: ix.page(
+            part.doc,
+            ix.event_sources(part.entries),
+            lambda: _part_page(ix, part, [ix.events[i] for i in part.entries]),
+        ),
     )
 
 

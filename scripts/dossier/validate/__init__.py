@@ -12,11 +12,12 @@ need more than one entry run on the model alone, split by concern:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..load import RawRegistry, RawReport, read_registry, read_report, report_paths
 from ..model import Corpus, Report, event_sort_key, report_sort_key
-from ..problems import InputError, Problems
+from ..problems import InputError, Problem, Problems
 from . import quotes, references, registries
 from .reports import report as read_model_report
 
@@ -25,7 +26,7 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     """Read and check everything; raise InputError listing every error found."""
     problems = Problems(root)
     paths = report_paths(root)
-    raw_reports = [r for p in paths if (r := read_report(p, problems)) is not None]
+    read = [_read(p, root, problems) for p in paths]
     regs: dict[str, RawRegistry] = {}
     unreadable: set[str] = set()
     for name in ("actors", "events", "glossary"):
@@ -41,12 +42,7 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     actors = registries.actors(regs["actors"], problems)
     events = registries.events(regs["events"], problems)
     glossary = registries.glossary(regs["glossary"], problems)
-    reports = []
-    for raw in raw_reports:
-        report = read_model_report(raw, problems)
-        if report is not None:
-            _report_checks(report, raw, root, problems)
-            reports.append(report)
+    reports = [r.report for r in read if r.report is not None]
     corpus = Corpus(
         reports=tuple(sorted(reports, key=report_sort_key)),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
@@ -65,8 +61,8 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
         references=_declared(regs, unreadable, "references"),
         # A page that could not be read declares none of its statements: then references to
         # statements are not checked (the unreadable page is the problem to fix).
-        statements=frozenset(_statement_ids(raw_reports))
-        if len(raw_reports) == len(paths)
+        statements=frozenset(sid for r in read for sid in r.statement_ids)
+        if all(r.readable for r in read)
         else None,
         complete=len(reports) == len(paths),
     )
@@ -83,16 +79,67 @@ def _declared(
     return None if name in unreadable else frozenset(registries.declared_ids(regs[name]))
 
 
-def _statement_ids(raw_reports: list[RawReport]) -> set[str]:
-    ids = set()
-    for raw in raw_reports:
-        items = raw.meta.get("statements")
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                ids.add(item["id"])
-    return ids
+def _statement_ids(raw: RawReport) -> tuple[str, ...]:
+    items = raw.meta.get("statements")
+    return tuple(
+        item["id"]
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    )
 
 
-def _report_checks(report: Report, raw: RawReport, root: Path, problems: Problems) -> None:
-    quotes.check_quotes(report, raw, problems)
-    quotes.check_lossless(report, raw, root, problems)
+@dataclass(frozen=True)
+class _Read:
+    """One report page, read and checked on its own: what the corpus-wide checks need."""
+
+    readable: bool  # its front matter could be read
+    report: Report | None
+    statement_ids: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    original: tuple[object, ...]  # what was read of its original (`_original_state`)
+
+
+# Pages already read and checked in this process, by (root, page) → (its bytes, the result).
+# A page's own checks depend only on its bytes and its original (`_original_state`), so a
+# long-running process (`mkdocs serve`) re-checks only the pages that changed.
+_READ: dict[tuple[str, str], tuple[bytes, _Read]] = {}
+
+
+def _read(path: Path, root: Path, problems: Problems) -> _Read:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    key = (str(root.resolve()), str(path))
+    kept = _READ.get(key)
+    if data is not None and kept is not None and kept[0] == data:
+        done = kept[1]
+        if done.report is None or done.original == _original_state(root, done.report):
+            problems.items.extend(done.problems)
+            return done
+    mine = Problems(root)
+    raw = read_report(path, mine)
+    report = read_model_report(raw, mine) if raw is not None else None
+    if raw is not None and report is not None:
+        quotes.check_quotes(report, raw, mine)
+        quotes.check_lossless(report, raw, root, mine)
+    done = _Read(
+        readable=raw is not None,
+        report=report,
+        statement_ids=_statement_ids(raw) if raw is not None else (),
+        problems=tuple(mine.items),
+        original=_original_state(root, report) if report is not None else (),
+    )
+    if data is not None:
+        _READ[key] = (data, done)
+    problems.items.extend(done.problems)
+    return done
+
+
+def _original_state(root: Path, report: Report) -> tuple[object, ...]:
+    """All that the checks of a page read of its original (quotes._original)."""
+    path = root / "sources" / report.source_file
+    try:
+        return (path.is_symlink(), path.resolve(), path.read_bytes() if path.is_file() else None)
+    except OSError as exc:
+        return (type(exc).__name__,)

@@ -1,0 +1,128 @@
+"""`make serve` as an editor uses it: `mkdocs serve --strict --dirty` with the hook. After an
+edit, the served pages show it, including pages whose Markdown did not change but whose
+generated include did, and search still covers the whole site (serving.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import test_browser
+from conftest import REPO, make_project
+
+sys.path.insert(0, str(REPO / "scripts"))
+
+import bench
+from dossier import urls
+from dossier.serving import stale_pages
+
+browser = test_browser.browser
+new_page = test_browser.new_page
+
+pytestmark = pytest.mark.browser
+LIMIT = 120.0  # seconds for a rebuild to show
+
+
+# --- which pages a dirty rebuild must build again ------------------------------------------
+
+
+def test_a_rewritten_include_makes_its_page_stale() -> None:
+    written = ["includes/reports/a-report.md", "docs/timeline.md", "includes/home.md"]
+    assert stale_pages(written) == {"reports/a-report.md", "index.md"}
+    assert stale_pages(["docs/statements/index.md"]) == frozenset()
+
+
+def test_the_abbreviations_make_every_page_stale() -> None:
+    assert stale_pages(["includes/reports/a.md", "includes/abbreviations.md"]) is None
+
+
+# --- serving ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Any]]:
+    project = make_project(tmp_path_factory.mktemp("serve"), REPO)
+    for name in ("mkdocs.serve.yml", "scripts/dossier/mkdocs_hook.py"):
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, project.root / name)
+    with bench.serving(project.root, dirty=True, strict=True) as (base, server):
+        assert bench.wait_for(base, server, LIMIT) is not None, "the server did not start"
+        yield project.root, base, server
+
+
+def _report(root: Path) -> str:
+    return sorted(p.stem for p in (root / "docs" / "reports").glob("*.md") if p.stem != "index")[0]
+
+
+def _search(new_page: Any, base: str, word: str) -> list[str]:
+    """Pagefind's results for `word` on the served site: the pages found."""
+    page = new_page()
+    page.goto(base)
+    found: list[str] = page.evaluate(
+        """async (word) => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+            const search = await pagefind.search(word);
+            const data = await Promise.all(search.results.map(r => r.data()));
+            return data.map(d => d.url);
+        }""",
+        word,
+    )
+    page.context.close()
+    return found
+
+
+def _eventually(check: Any, limit: float = LIMIT) -> Any:
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.5)
+    return check()
+
+
+def test_an_edit_shows_and_is_found(served: tuple[Path, str, Any], new_page: Any) -> None:
+    root, base, server = served
+    report = _report(root)
+    before = _search(new_page, base, "Kremlin")
+    assert before, "a word of the reports is found before any edit"
+    path = root / "docs" / "reports" / f"{report}.md"
+    path.write_text(bench.add_note(path.read_text("utf-8"), "zqservenote"), "utf-8")
+    page = base + urls.url_page(urls.doc_report(report))
+    assert bench.wait_for(page, server, LIMIT, b"zqservenote") is not None
+    path.write_text(bench.change_title(path.read_text("utf-8"), "Zqservetitle"), "utf-8")
+    assert bench.wait_for(page, server, LIMIT, b"Zqservetitle") is not None
+    # Search follows in the background: the new title is found (notes are left out of
+    # search), and so is everything else (a dirty build's theme index holds only the pages
+    # it built).
+    assert _eventually(lambda: _search(new_page, base, "Zqservetitle"))
+    assert sorted(_search(new_page, base, "Kremlin")) == sorted(before)
+
+
+def test_a_page_whose_include_changed_is_built_again(served: tuple[Path, str, Any]) -> None:
+    """Renaming a speaker changes the report pages that quote it, though their Markdown is
+    untouched: MkDocs' --dirty alone would serve them stale."""
+    root, base, server = served
+    report = _report(root)
+    text = (root / "docs" / "reports" / f"{report}.md").read_text("utf-8")
+    speaker = re.search(r"^  speaker: ([a-z0-9-]+)$", text, re.M)
+    assert speaker is not None
+    actors = root / "data" / "actors.yml"
+    registry = actors.read_text("utf-8")
+    name = re.search(
+        rf"^- id: {re.escape(speaker.group(1))}\n(?:  .*\n)*?  name: (.+)$", registry, re.M
+    )
+    assert name is not None
+    old = name.group(1).strip('"')
+    new = f"{old} Zqrenamed"
+    actors.write_text(registry.replace(name.group(0), name.group(0).replace(old, new), 1), "utf-8")
+    page = base + urls.url_page(urls.doc_report(report))
+    assert bench.wait_for(page, server, LIMIT, new.encode("utf-8")) is not None
+    assert server.poll() is None, "the strict server stopped"
