@@ -355,17 +355,18 @@ def fetch(url: str) -> bytes | None:
 @contextlib.contextmanager
 def serving(
     root: Path, dirty: bool, strict: bool = True
-) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
     """`mkdocs serve -f mkdocs.serve.yml`, with `--dirty` as `make serve` runs it, or without
-    (every page built again on each change); yields its address once it answers."""
+    (every page built again on each change); yields its address, the process and the file
+    its output goes to."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.serve.yml",
                "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
     command += ["--dirty"] * dirty + ["--strict"] * strict
-    with tempfile.TemporaryFile() as output:
+    with tempfile.TemporaryDirectory() as tmp, (Path(tmp) / "serve.log").open("ab") as output:
         process = subprocess.Popen(command, cwd=root, env=ENV, stdout=output, stderr=output)
         try:
-            yield f"http://127.0.0.1:{port}/", process
+            yield f"http://127.0.0.1:{port}/", process, Path(tmp) / "serve.log"
         finally:
             # An interrupt, as Ctrl-C: MkDocs then removes its temporary site folder.
             process.send_signal(signal.SIGINT)
@@ -375,8 +376,7 @@ def serving(
                 process.kill()
                 process.wait()
             if process.returncode not in (0, -signal.SIGINT, 130, 1):
-                output.seek(0)
-                log(output.read().decode("utf-8", "replace")[-2000:])
+                log((Path(tmp) / "serve.log").read_text("utf-8", "replace")[-2000:])
 
 
 def wait_for(
@@ -394,21 +394,30 @@ def wait_for(
     return None
 
 
+# What the hook prints after a run of the generator that wrote something.
+_GENERATED = re.compile(r"dossier build: \d+ file\(s\) written.*\(([\d.]+) s\)")
+
+
 def reload_seconds(
     root: Path, report: str, dirty: bool, strict: bool = True
-) -> tuple[float | None, str]:
-    """Seconds from saving a report with a new note until the served page shows it."""
-    with serving(root, dirty, strict) as (base, server):
+) -> tuple[float | None, float | None, str]:
+    """Seconds from saving a report with a new note until the served page shows it, and the
+    seconds the generator took in the serving process (as the hook prints them)."""
+    with serving(root, dirty, strict) as (base, server, output):
         page = base + urls.url_page(urls.doc_report(report))
         if wait_for(page, server, SERVE_START_LIMIT) is None:
-            return None, "the server did not answer"
+            return None, None, "the server did not answer"
+        before = output.read_text("utf-8", "replace")
         token = f"zqbenchserve{time.time_ns() % 10**8}"
         path = root / "docs" / "reports" / f"{report}.md"
         path.write_text(add_note(path.read_text("utf-8"), token), "utf-8")
         seconds = wait_for(page, server, RELOAD_LIMIT, token.encode("utf-8"))
         mode = "serve --dirty" if dirty else "serve"
         log(f"  {mode}: edit-to-reload " + (f"{seconds:.1f} s" if seconds else "not seen"))
-        return seconds, "" if seconds is not None else f"no reload within {RELOAD_LIMIT:.0f} s"
+        ran = _GENERATED.search(output.read_text("utf-8", "replace")[len(before) :])
+        generated = float(ran.group(1)) if ran else None
+        error = "" if seconds is not None else f"no reload within {RELOAD_LIMIT:.0f} s"
+        return seconds, generated, error
 
 
 def serve(root: Path, report: str, strict: bool) -> dict[str, Any]:
@@ -418,16 +427,17 @@ def serve(root: Path, report: str, strict: bool) -> dict[str, Any]:
     for name in ("mkdocs.serve.yml", "scripts/dossier/mkdocs_hook.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, root / name)
-    plain, error = reload_seconds(root, report, dirty=False, strict=strict)
+    plain, _, error = reload_seconds(root, report, dirty=False, strict=strict)
     if not strict:
         error = "; ".join(
             e for e in ("served without --strict (its strict build fails)", error) if e
         )
-    dirty, dirty_error = reload_seconds(root, report, dirty=True, strict=strict)
+    dirty, generated, dirty_error = reload_seconds(root, report, dirty=True, strict=strict)
     errors = "; ".join(e for e in (error, dirty_error and f"with --dirty: {dirty_error}") if e)
     return {
         "reload_seconds": None if plain is None else round(plain, 3),
         "dirty_reload_seconds": None if dirty is None else round(dirty, 3),
+        "generator_seconds": generated,
         "error": errors,
     }
 

@@ -69,7 +69,8 @@ def _size(reports: int, generator: float, mkdocs: float, pages: int, **parts: An
              "without_edit": [], "dirty_build_seconds": 3.0, "html_changed": 2,
              "html_without_edit": []},
         ],
-        "serve": {"reload_seconds": 6.0, "dirty_reload_seconds": 2.5, "error": ""},
+        "serve": {"reload_seconds": 6.0, "dirty_reload_seconds": 2.5, "generator_seconds": 1.0,
+                  "error": ""},
     }  # fmt: skip
     record.update(parts)
     return record
@@ -134,8 +135,9 @@ MISSES = [
     ("search-first-time", _changed(1000, search={**_size(1, 1, 1, 1)["search"], "seconds": 1.01})),
     ("search-first-bytes", _changed(1000, search={**_size(1, 1, 1, 1)["search"],
                                                   "bytes": 1_000_001})),
-    ("reload", _changed(1000, serve={"reload_seconds": 10.5, "dirty_reload_seconds": 1.0,
-                                     "error": ""})),
+    # The budget holds `make serve` (--dirty) to 10 s; a server without --dirty may be slower.
+    ("reload", _changed(1000, serve={"reload_seconds": 1.0, "dirty_reload_seconds": 10.5,
+                                     "generator_seconds": 1.0, "error": ""})),
     ("zensical", _changed(1000, zensical={"seconds": 3.0, "peak_kib": 1, "error": "too big"})),
 ]  # fmt: skip
 
@@ -204,7 +206,7 @@ def test_the_page_shows_the_figures_the_budgets_and_the_chart(tmp_path: Path) ->
     assert "| 100 | 0.45\u00a0s | 0.30\u00a0s | 1.50\u00a0s |" in page  # check, index, Zensical
     assert "| 2,000 | /statements/2024/ | 900\u00a0kB | 51.0\u00a0kB |" in page  # kB whole past 100
     assert "| 100 | 1 | 2 | 2 | 3.00\u00a0s |" in page  # files written, pages rebuilt
-    assert "| 1,000 | 6.00\u00a0s | 2.50\u00a0s |" in page  # edit-to-reload
+    assert "| 1,000 | 2.50\u00a0s | 6.00\u00a0s | 1.00\u00a0s |" in page  # reload; generator
     assert "13 budgets not met" not in page and "0 budgets not met, 0 not measured." in page
     text = _html(page, tmp_path).plain
     assert "a machine with 2 cores (Python 3.11.2, MkDocs 1.6.1, Zensical 0.0.73)" in text

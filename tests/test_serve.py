@@ -52,7 +52,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     for name in ("mkdocs.serve.yml", "scripts/dossier/mkdocs_hook.py"):
         (project.root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, project.root / name)
-    with bench.serving(project.root, dirty=True, strict=True) as (base, server):
+    with bench.serving(project.root, dirty=True, strict=True) as (base, server, _):
         assert bench.wait_for(base, server, LIMIT) is not None, "the server did not start"
         yield project.root, base, server
 
@@ -126,3 +126,28 @@ def test_a_page_whose_include_changed_is_built_again(served: tuple[Path, str, An
     page = base + urls.url_page(urls.doc_report(report))
     assert bench.wait_for(page, server, LIMIT, new.encode("utf-8")) is not None
     assert server.poll() is None, "the strict server stopped"
+
+
+def test_a_newer_run_stops_an_older_one_and_keeps_the_last_bundle(tmp_path: Path) -> None:
+    """The background indexer: a run stopped at once leaves the bundle there as it was; the
+    run after it replaces the bundle with its own."""
+    from dossier.serving import Indexer
+
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text('{"config": {}, "docs": []}', "utf-8")
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "old.txt").write_text("the last bundle", "utf-8")
+    entry = {"location": "a/", "title": "A", "text": "Zqindexed words"}
+    index = {"config": {"lang": ["en"]}, "docs": [entry]}
+    indexer = Indexer()
+    indexer.start(site, index, background=True)
+    indexer.stop()
+    assert (site / "pagefind" / "old.txt").is_file()
+    indexer.start(site, index, background=True)
+    indexer.wait()
+    assert indexer.error is None
+    assert not (site / "pagefind" / "old.txt").exists()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    settings = (site / "search" / "search_index.json").read_text("utf-8")
+    assert '"pagefind":"pagefind/"' in settings and "Zqindexed" not in settings

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         # only the pages it builds): serving.Sections keeps the whole, so it need not.
         plugin.search_index_prev = None
     root = Path(config["config_file_path"]).parent
+    started = time.perf_counter()
     try:
         result = generate(root, write=True)
     except InputError as exc:
@@ -62,7 +64,8 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     if result.written or result.deleted:
         print(
             f"dossier build: {len(result.written)} file(s) written, "
-            f"{len(result.deleted)} removed, {result.unchanged} unchanged."
+            f"{len(result.deleted)} removed, {result.unchanged} unchanged "
+            f"({time.perf_counter() - started:.1f} s)."
         )
     _state["written"] = result.written
 

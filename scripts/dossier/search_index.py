@@ -342,12 +342,16 @@ def index_site(site: Path) -> Indexed:
 
 
 def index_sections(
-    site: Path, index: dict[str, Any], started: Started | None = None
+    site: Path,
+    index: dict[str, Any],
+    started: Started | None = None,
+    stopped: Callable[[], bool] | None = None,
 ) -> tuple[int, int, Path]:
     """Pagefind's bundle for the sections of `index` (a theme index) into site/pagefind/,
     replacing the one there only once the new one is complete; returns the count of
     sections, the count of records, and the bundle's folder. Leaves the theme's index be.
-    `started` as for run_pagefind."""
+    `started` as for run_pagefind; once `stopped()` is true, the bundle is dropped (a newer
+    run will replace it) and SearchIndexError raised."""
     sections = read_sections(index)
     bundle = site / BUNDLE
     with tempfile.TemporaryDirectory(prefix="dossier-search-") as tmp:
@@ -355,6 +359,8 @@ def index_sections(
         files.mkdir()
         count = write_records(sections, files)
         run_pagefind(files, fresh, started)
+        if stopped is not None and stopped():
+            raise SearchIndexError("stopped: a newer build indexes the site")
         shutil.rmtree(bundle, ignore_errors=True)
         shutil.move(str(fresh), bundle)
     return len(sections), count, bundle

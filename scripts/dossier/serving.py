@@ -79,30 +79,23 @@ class Sections:
 
 
 class Indexer:
-    """Pagefind over a served site, in a background thread; one run at a time."""
+    """Pagefind over a served site, in a background thread; a newer run stops an older one."""
 
     def __init__(self) -> None:
-        self._thread: threading.Thread | None = None
-        self._process: subprocess.Popen[str] | None = None
-        self._stopped = False
+        self._run: _Run | None = None
         self.error: str | None = None  # the last run's failure, reported at the next build
 
     def stop(self) -> None:
-        """End a run still going (a newer build will index again): its bundle is dropped, and
-        searches use the one before until the next is ready."""
-        if self._thread is None:
-            return
-        self._stopped = True
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-        self._thread.join()
-        self._thread, self._process, self._stopped = None, None, False
+        """Stop a run still going (a newer build will index again), without waiting for it:
+        it drops its bundle, and searches use the one before until the next is ready."""
+        if self._run is not None:
+            self._run.stop()
+            self._run = None
 
     def wait(self) -> None:
         """Let a run still going finish."""
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        if self._run is not None:
+            self._run.thread.join()
 
     def start(self, site: Path, index: dict[str, Any], background: bool) -> None:
         """Index `index` (`Sections.index`) for the site at `site`. The theme's index file is
@@ -114,25 +107,41 @@ class Indexer:
         source = theme_index(site)
         settings = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
         source.write_text(settings, encoding="utf-8")
-
         if not background:
             index_sections(site, index)  # raises SearchIndexError
             return
+        run = _Run()
 
-        def started(process: subprocess.Popen[str]) -> None:
-            self._process = process
-            if self._stopped:  # stopped before Pagefind had started
-                process.terminate()
-
-        def run() -> None:
+        def work() -> None:
             try:
-                index_sections(site, index, started)
+                index_sections(site, index, run.started, run.stopped.is_set)
             except SearchIndexError as exc:
-                if not self._stopped:
+                if not run.stopped.is_set():
                     self.error = str(exc)
 
-        self._thread = threading.Thread(target=run, name="dossier-search-index", daemon=True)
-        self._thread.start()
+        run.thread = threading.Thread(target=work, name="dossier-search-index", daemon=True)
+        self._run = run
+        run.thread.start()
+
+
+class _Run:
+    """One background indexing: its thread, and Pagefind's process once started."""
+
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+        self.process: subprocess.Popen[str] | None = None
+        self.thread = threading.Thread()
+
+    def started(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        if self.stopped.is_set():  # stopped before Pagefind started
+            process.terminate()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
 
 
 # One of each for the serving process (the hook module may be loaded again on a rebuild).

@@ -128,6 +128,8 @@ class Serve:
 
     reload_seconds: float | None  # without `--dirty`: MkDocs builds every page again
     dirty_reload_seconds: float | None  # with `--dirty`, as `make serve` runs it
+    # The generator's run in that serving process after the edit: incremental (incremental.py)
+    generator_seconds: float | None
     error: str
 
 
@@ -479,11 +481,15 @@ class _PerfCheck(_Check):
         )
 
     def serve(self, value: object, where: Loc) -> Serve:
-        run = self.mapping(value, where, ("dirty_reload_seconds", "error", "reload_seconds"))
+        keys = ("dirty_reload_seconds", "error", "generator_seconds", "reload_seconds")
+        run = self.mapping(value, where, keys)
         return Serve(
             reload_seconds=self.maybe_number(run["reload_seconds"], (*where, "reload_seconds")),
             dirty_reload_seconds=self.maybe_number(
                 run["dirty_reload_seconds"], (*where, "dirty_reload_seconds")
+            ),
+            generator_seconds=self.maybe_number(
+                run["generator_seconds"], (*where, "generator_seconds")
             ),
             error=self.text(run["error"], (*where, "error"), empty=True),
         )
@@ -558,6 +564,12 @@ def _reload_cell(s: Size, dirty: bool) -> str:
     return "not seen" if value is None else _secs(value)
 
 
+def _serve_generator_cell(s: Size) -> str:
+    if s.serve is None or s.serve.generator_seconds is None:
+        return "not measured"
+    return _secs(s.serve.generator_seconds)
+
+
 Column = tuple[str, Callable[[Size], str]]
 # The figures, a table per subject, a row per corpus size: narrow enough for a phone.
 TABLES: tuple[tuple[str, tuple[Column, ...]], ...] = (
@@ -603,6 +615,7 @@ TABLES: tuple[tuple[str, tuple[Column, ...]], ...] = (
     ("Edit-to-reload", (
         ("`make serve` (`--dirty`)", lambda s: _reload_cell(s, True)),
         ("without `--dirty`", lambda s: _reload_cell(s, False)),
+        ("Generator in `make serve`", _serve_generator_cell),
     )),
 )  # fmt: skip
 
@@ -661,7 +674,9 @@ NOTES = {
         "--dirty` (what `make serve` runs) serves its page with the change. Before each build "
         "the generator runs, making again only the pages made from what changed; MkDocs then "
         "builds only the pages whose Markdown or generated include changed, and the search "
-        "index follows in the background. Without `--dirty`, MkDocs builds every page again.",
+        "index follows in the background. Without `--dirty`, MkDocs builds every page again. "
+        "The last row is the generator's own time in that serving process: compare it with "
+        "a whole run above.",
         "",
     ],
 }
