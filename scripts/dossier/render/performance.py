@@ -675,7 +675,7 @@ NOTES = {
         "the generator runs, making again only the pages made from what changed; MkDocs then "
         "builds only the pages whose Markdown or generated include changed, and the search "
         "index follows in the background. Without `--dirty`, MkDocs builds every page again. "
-        "The last row is the generator's own time in that serving process: compare it with "
+        "The last column is the generator's own time in that serving process: compare it with "
         "a whole run above.",
         "",
     ],
