@@ -132,9 +132,9 @@ def generate(root: Path, write: bool = True, incremental_render: bool = True) ->
     """Load, check, render and (with `write`) write the project at `root`. In a process that
     generated it before, only pages made from what changed are made again (incremental.py),
     unless `incremental_render` is False."""
-    settled = _SETTLED.get(str(root.resolve())) if incremental_render and write else None
-    if settled is not None and settled[0] == incremental.files_seen(root, settled[1].outputs):
-        return replace(settled[1], written=(), deleted=(), unchanged=len(settled[1].outputs))
+    before = incremental.settled(root) if incremental_render and write else None
+    if isinstance(before, Result):  # no file changed since the last run: nothing to do
+        return replace(before, written=(), deleted=(), unchanged=len(before.outputs))
     corpus, problems = load_corpus(root)
     layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
     ledger = check_addresses(root, corpus, layout)  # published addresses must not vanish
@@ -150,14 +150,8 @@ def generate(root: Path, write: bool = True, incremental_render: bool = True) ->
             result, written=done.written, deleted=done.deleted, unchanged=done.unchanged
         )
         record_addresses(root, ledger)  # data/published.txt gains the new addresses
-        _SETTLED.clear()
-        _SETTLED[str(root.resolve())] = (incremental.files_seen(root, outputs), result)
+        incremental.settle(root, outputs, result)
     return result
-
-
-# The files as the last writing run left them, and its result: a run that finds them so has
-# nothing to do (files_seen). One project at a time, as incremental.py keeps its renders.
-_SETTLED: dict[str, tuple[incremental.Files, Result]] = {}
 
 
 def _write(root: Path, result: Result) -> Outcome:

@@ -88,8 +88,25 @@ def files_seen(root: Path, outputs: Iterable[str]) -> Files:
 
 
 # The last render in this process, for the project at this root (one at a time: a test run
-# generates many small projects and need not keep them all).
+# generates many small projects and need not keep them all); and the files as the last
+# writing run left them, with what it returned.
 _LAST: dict[str, Rendered] = {}
+_SETTLED: dict[str, tuple[Files, tuple[str, ...], object]] = {}
+
+
+def settle(root: Path, outputs: Iterable[str], result: object) -> None:
+    """A writing run of the project at `root` is done: it wrote `outputs`, returned `result`."""
+    written = tuple(outputs)
+    _SETTLED.clear()
+    _SETTLED[str(root.resolve())] = (files_seen(root, written), written, result)
+
+
+def settled(root: Path) -> object | None:
+    """The last writing run's result, if no file it read or wrote has changed since."""
+    kept = _SETTLED.get(str(root.resolve()))
+    if kept is None or kept[0] != files_seen(root, kept[1]):
+        return None
+    return kept[2]
 
 
 def last_render(root: Path) -> Rendered | None:
@@ -102,5 +119,6 @@ def keep(root: Path, rendered: Rendered) -> None:
 
 
 def forget() -> None:
-    """Make the next render whole (tests compare the two)."""
+    """Make the next run whole (tests compare the two)."""
     _LAST.clear()
+    _SETTLED.clear()

@@ -336,9 +336,14 @@ def index_site(site: Path) -> Indexed:
         raise AlreadyIndexed(f"{source} holds no sections: this site is indexed already")
     sections, count, bundle = index_sections(site, index)
     if source.name == Path(MATERIAL_INDEX).name:
-        text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
-        source.write_text(text, encoding="utf-8")
+        write_settings(source, index)
     return Indexed(source, sections, count, bundle)
+
+
+def write_settings(source: Path, index: dict[str, Any]) -> None:
+    """Replace the theme's index file by its settings (`settings_only`)."""
+    text = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
+    source.write_text(text, encoding="utf-8")
 
 
 def index_sections(

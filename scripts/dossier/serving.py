@@ -21,7 +21,6 @@ is static (generated pages are outside it), so the hook drops that one warning a
 
 from __future__ import annotations
 
-import json
 import subprocess
 import threading
 from collections.abc import Iterable, Mapping
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
-from .search_index import SearchIndexError, index_sections, settings_only, theme_index
+from .search_index import SearchIndexError, index_sections, theme_index, write_settings
 
 # The warning MkDocs logs on every dirty build (mkdocs/commands/build.py).
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -104,9 +103,7 @@ class Indexer:
         is kept in `error`), else here (a failure raises SearchIndexError)."""
         self.stop()
         self.error = None
-        source = theme_index(site)
-        settings = json.dumps(settings_only(index), ensure_ascii=False, separators=(",", ":"))
-        source.write_text(settings, encoding="utf-8")
+        write_settings(theme_index(site), index)
         if not background:
             index_sections(site, index)  # raises SearchIndexError
             return
