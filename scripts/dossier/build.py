@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import gc
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -132,6 +134,27 @@ def generate(root: Path, write: bool = True, incremental_render: bool = True) ->
     """Load, check, render and (with `write`) write the project at `root`. In a process that
     generated it before, only pages made from what changed are made again (incremental.py),
     unless `incremental_render` is False."""
+    with _no_cycle_collection():
+        return _generate(root, write, incremental_render)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's collector of reference cycles held back for a run. A run makes many objects
+    that live on, and each time enough of them have, the collector walks every object of the
+    process: inside `mkdocs serve`, with MkDocs' thousands of pages in memory, that was seven
+    walks of about 0.4 s each, finding nothing, in a run of 9 s. What a run drops is freed by
+    reference counting; cycles wait for the collector's next walk after the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _generate(root: Path, write: bool, incremental_render: bool) -> Result:
     before = incremental.settled(root) if incremental_render and write else None
     if isinstance(before, Result):  # no file changed since the last run: nothing to do
         return replace(before, written=(), deleted=(), unchanged=len(before.outputs))
