@@ -506,26 +506,29 @@ def search_index(site: Path) -> Ran | None:
     return must(run(command, site.parent), "the search index")
 
 
-def measure(size: int, options: Options) -> dict[str, Any]:
+def measure(size: int, options: Options, under: Path) -> dict[str, Any]:
+    """Every figure at one size, in a project made in a new folder in `under`. The folder is
+    left for the caller to delete once the whole run is over: deleting a step's gigabytes of
+    pages slows the next step's writes for a while (the file system's freeing of the space
+    holds up new files), and that would be charged to the next step's generator."""
     log(f"{size:,} reports")
-    with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
-        root = Path(tmp) / "project"
-        corpus = make(root, size, options.seed)
-        figures = {"corpus": corpus, **build_steps(root)}
-        site = root / "site"
-        report, report_page = median_report(site, report_ids(root))
-        figures |= {
-            "pages": sum(1 for _ in site.rglob("*.html")),
-            "largest_page": largest_page(site),
-            "report_page": report_page,
-            "zensical": zensical(root) if options.zensical else None,
-            "search": search(site, report_page["address"], options.query)
-            if options.search
-            else None,
-        }
-        figures["edits"] = [one_edit(root, site, kind, report) for kind in ("note", "title")]
-        strict = not figures["mkdocs_error"]
-        figures["serve"] = serve(root, report, strict) if size <= options.serve_max else None
+    root = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=under)) / "project"
+    corpus = make(root, size, options.seed)
+    figures = {"corpus": corpus, **build_steps(root)}
+    site = root / "site"
+    report, report_page = median_report(site, report_ids(root))
+    figures |= {
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "largest_page": largest_page(site),
+        "report_page": report_page,
+        "zensical": zensical(root) if options.zensical else None,
+        "search": search(site, report_page["address"], options.query)
+        if options.search
+        else None,
+    }
+    figures["edits"] = [one_edit(root, site, kind, report) for kind in ("note", "title")]
+    strict = not figures["mkdocs_error"]
+    figures["serve"] = serve(root, report, strict) if size <= options.serve_max else None
     return figures
 
 
@@ -615,7 +618,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.zensical and not ZENSICAL.is_file():
         raise SystemExit(f"bench: {ZENSICAL} is missing (make test creates it), or --skip-zensical")
     code = code_fingerprint()
-    measured = [measure(size, options) for size in sorted(set(sizes))]
+    with tempfile.TemporaryDirectory(prefix="bench-") as under:
+        measured = [measure(size, options, Path(under)) for size in sorted(set(sizes))]
     changed = code_fingerprint() != code
     if changed:
         log("bench: warning: the code changed during the run; its figures mix versions")

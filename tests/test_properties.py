@@ -109,3 +109,23 @@ def test_quotations_are_spans_between_an_opening_and_a_closing_mark(paragraph: s
         assert paragraph[quote.start + 1 : end] == quote.text
         assert paragraph[end] in CLOSERS
         assert not any(c in CLOSERS for c in quote.text)
+
+
+# What the exports' JSON may hold: every JSON value but numbers with a fraction (none exported).
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=8), _JSON, max_size=5), max_size=4))
+def test_the_exports_json_is_the_standard_encoders_byte_for_byte(records: list) -> None:
+    # to_json is made by orjson for speed; what readers download must not change with it.
+    import json
+
+    from dossier.render.exports import to_json
+
+    expected = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    assert to_json(records) == expected

@@ -215,3 +215,36 @@ def test_check_proposes_repeated_wording_as_a_talking_point(project):
             "  statements: [2024-03-04-berg-will-not-stand-by, 2024-fenwick-sent-nothing]\n"
         )
     assert "note: possible talking point" not in run_dossier(project, "check").stderr
+
+
+def _loaded(root: Path, parallel: bool, monkeypatch) -> object:
+    """What load_corpus gives, read in worker processes or here; a fresh process's view."""
+    import dossier.validate as validate
+    from dossier.problems import InputError
+
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1 if parallel else 10**9)
+    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1})
+    validate._READ.clear()
+    with validate._reading(validate.report_paths(root), root) as fresh:
+        assert bool(fresh) == parallel  # the path under test is the one taken
+    validate._READ.clear()
+    try:
+        corpus, problems = validate.load_corpus(root)
+    except InputError as exc:
+        return ("errors", exc.problems)
+    return ("corpus", corpus, problems.items)
+
+
+def test_pages_read_in_worker_processes_give_what_reading_here_gives(project, monkeypatch):
+    assert _loaded(project, True, monkeypatch) == _loaded(project, False, monkeypatch)
+    # With problems in both pages and in a registry: the same problems, in the same order.
+    edit(project, PAGE, "speaker: anna-berg", "speaker: anna-bergg")
+    edit(project, PAGE, 'value: "2024", basis: inferred', 'value: "2024-02-30", basis: inferred')
+    other = "docs/reports/2024-fenwick-denies.md"
+    edit(project, other, "statements:", "statements:\n- colour: red")
+    edit(project, "data/events.yml", "  kind: strike", "  kind: [strike")
+    parallel = _loaded(project, True, monkeypatch)
+    assert parallel == _loaded(project, False, monkeypatch)
+    assert parallel[0] == "errors" and len(parallel[1]) >= 4, parallel
+    files = [problem.file for problem in parallel[1]]
+    assert {PAGE, other, "data/events.yml"} <= set(files), files

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import json
 from typing import Any
+
+import orjson
 
 from .. import urls
 from ..escape import csv_cell
@@ -178,21 +178,16 @@ def csl_records(ix: Index) -> list[dict[str, Any]]:
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    """`json.dumps(records, ensure_ascii=False, indent=2)`, record by record: Python's indenting
-    encoder is slow, and a rebuild meets nearly all the records it indented last time."""
+    """`json.dumps(records, ensure_ascii=False, indent=2)`, byte for byte, made by orjson:
+    Python's indenting encoder took over a second for the exports of 1,000 reports."""
     if not records:
         return "[]\n"
-    return "[\n" + ",\n".join(_indented(_compact(r)) for r in records) + "\n]\n"
+    return "[\n" + ",\n".join(map(_indented, records)) + "\n]\n"
 
 
-def _compact(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)  # the C encoder: a fast key for the cache
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _indented(compact: str) -> str:
-    text = json.dumps(json.loads(compact), ensure_ascii=False, indent=2)
-    return "\n".join("  " + line for line in text.split("\n"))
+def _indented(record: dict[str, Any]) -> str:
+    text = orjson.dumps(record, option=orjson.OPT_INDENT_2).decode("utf-8")
+    return "  " + text.replace("\n", "\n  ")
 
 
 # Nested fields that may be null still get their columns, so every row has the same ones.
@@ -233,7 +228,8 @@ def _flat(record: dict[str, Any]) -> dict[str, str]:
 
 def to_csv(records: list[dict[str, Any]]) -> str:
     """One row a record, the first record's fields as the columns; each row made once a
-    process (`_csv_rows`), as `to_json` indents each record once."""
+    process (`_CSV_ROWS`, keyed by the record's compact JSON): a rebuild meets nearly all the
+    rows it made last time."""
     if not records:
         return ""
     columns = tuple(_flat(records[0]))
@@ -242,7 +238,7 @@ def to_csv(records: list[dict[str, Any]]) -> str:
         made.clear()
     lines = [_csv_line(columns)]
     for record in records:
-        key = _compact(record)
+        key = orjson.dumps(record)
         row = made.get(key)
         if row is None:
             made[key] = row = _csv_row(columns, record)
@@ -251,7 +247,7 @@ def to_csv(records: list[dict[str, Any]]) -> str:
 
 
 CSV_ROWS_KEPT = 200_000
-_CSV_ROWS: dict[tuple[str, ...], dict[str, str]] = {}
+_CSV_ROWS: dict[tuple[str, ...], dict[bytes, str]] = {}
 
 
 def _csv_row(columns: tuple[str, ...], record: dict[str, Any]) -> str:
