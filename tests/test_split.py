@@ -351,3 +351,35 @@ def test_long_record_lists_are_left_out_of_search(tmp_path: Path) -> None:
                 # No list of links outside, but the contents (links to the pages under it).
                 listed = re.findall(r"^ *- .*\]\(([^)]+)\)", outside, re.M)
                 assert all(t.endswith("index.md") for t in listed), (doc, listed)
+
+
+def test_an_actors_long_report_list_is_left_out_of_search(tmp_path: Path) -> None:
+    """An actor named in more than 40 reports has its Reports section left out of search, as a
+    long events list is: at 2,000 reports one such section outgrew Zensical's 8 KB field.
+    Each report is found by its own page; a short list stays searchable."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import synth
+    from dossier.render.actors import LONG_LIST, actor_page
+    from dossier.render.index import Index
+    from dossier.validate import load_corpus
+
+    root = tmp_path / "p"
+    synth.make_corpus(root, 60)
+    corpus, _ = load_corpus(root)
+    ix = Index(corpus)
+    seen = {"long": 0, "short": 0}
+    for actor in corpus.actors:
+        count = len(ix.reports_of(actor.id))
+        if not count:
+            continue
+        section = actor_page(actor, ix).split("## Reports", 1)[1]
+        if count > LONG_LIST:
+            seen["long"] += 1
+            assert section.split("\n", 3)[2] == "<div markdown data-search-exclude>", actor.id
+            assert section.rstrip().endswith("</div>"), actor.id
+        else:
+            seen["short"] += 1
+            assert "data-search-exclude" not in section, actor.id
+    assert seen["long"] and seen["short"], seen

@@ -102,6 +102,8 @@ def actor_page(actor: Actor, ix: Index) -> str:
                 "name it are not listed.", ""]  # fmt: skip
         reports_shown = [SEARCH_EXCLUDE, "", *_reports(actor, reports, ix, page, False), "",
                          "</div>"]  # fmt: skip
+    elif len(reports) > LONG_LIST:  # left out of search, as long lists of events are
+        reports_shown = [SEARCH_EXCLUDE, "", *_reports(actor, reports, ix, page), "", "</div>"]
     else:
         reports_shown = _reports(actor, reports, ix, page)
     out += reports_shown or ["No report names this actor."]
