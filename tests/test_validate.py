@@ -220,10 +220,11 @@ def test_check_proposes_repeated_wording_as_a_talking_point(project):
 def _loaded(root: Path, parallel: bool, monkeypatch) -> object:
     """What load_corpus gives, read in worker processes or here; a fresh process's view."""
     import dossier.validate as validate
+    from dossier import aside
     from dossier.problems import InputError
 
     monkeypatch.setattr(validate, "PARALLEL_FROM", 1 if parallel else 10**9)
-    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(aside, "cores", lambda: 2)
     validate._READ.clear()
     with validate._reading(validate.report_paths(root), root) as fresh:
         assert bool(fresh) == parallel  # the path under test is the one taken

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import incremental, urls
 from .addresses import check_addresses, record_addresses
+from .aside import Aside
 from .incremental import Rendered, reuse
 from .layout import DEFAULT_PAGE_LIMIT, Layout, layout_of
 from .model import Corpus
@@ -21,7 +22,7 @@ from .render.feeds import feeds
 from .render.finder import finder_docs
 from .render.glossary import abbreviations, glossary_page
 from .render.home import home_fragments
-from .render.index import Index
+from .render.index import Bookkeeping, Index
 from .render.meta import add_meta
 from .render.originals import original_page
 from .render.performance import performance_page, read_performance
@@ -90,11 +91,12 @@ def render_after(
     quality, performance = read_quality(root), read_performance(root)  # data/*.json
     context = (site_url, layout, sorted(redirects.items()), sorted(moved.items()))
     ix = Index(corpus, site_url, layout, previous=reuse(last, corpus, context))
+    # The statements' pages and the exports are made on another core meanwhile (aside.py):
+    # no page made here needs them, nor they any made here.
+    other = Aside(partial(_other_half, ix))
     docs: dict[str, str] = {
         urls.REPORTS_INDEX: reports_index(ix),
         **timeline_pages(ix),
-        **statements_pages(ix),
-        **by_speaker_pages(ix),
         **finder_docs(ix),
         urls.ACTORS_INDEX: actors_index(ix),
         urls.GLOSSARY: glossary_page(ix),
@@ -108,26 +110,41 @@ def render_after(
     }
     for actor in corpus.actors:
         docs[urls.doc_actor(actor.id)] = actor_page(actor, ix)
-    for name, content in exports(ix).items():
-        docs[urls.doc_data(name)] = content
     originals = {r.id: (root / "sources" / r.source_file).read_bytes() for r in corpus.reports}
     for report in corpus.reports:
         docs[urls.doc_original(report.id)] = original_page(report, originals[report.id])
-    docs.update(feeds(ix))
+    includes = {
+        f"includes/{urls.include_report(r.id)}": ix.page(
+            f"includes/{urls.include_report(r.id)}", ix.report_sources(r), partial(fragments, r, ix)
+        )
+        for r in corpus.reports
+    }
+    data = {f"docs/{path}": text.encode("utf-8") for path, text in feeds(ix).items()}
+    pages, exported, kept = other.result()
+    ix.absorb(kept)
+    docs |= pages
     docs = add_meta(docs, ix)  # descriptions and schema.org data, once every page is made
     docs = with_moved(docs, moved)  # old addresses of statements and events that moved
     docs.update(redirect_docs(redirects))
     out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
     for report in corpus.reports:
         out[f"docs/{source_copy(report)}"] = originals[report.id]
-        include = f"includes/{urls.include_report(report.id)}"
-        made = ix.page(include, ix.report_sources(report), partial(fragments, report, ix))
-        out[include] = made.encode("utf-8")
+    out |= {path: text.encode("utf-8") for path, text in includes.items()}
     out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
     out["includes/home.md"] = home_fragments(ix).encode("utf-8")
+    out |= data | exported
     return dict(sorted(out.items())), Rendered(
         corpus, context, ix.made, ix.made_from, ix.shown, frozenset(ix.reused)
     )
+
+
+def _other_half(ix: Index) -> tuple[dict[str, str], dict[str, bytes], Bookkeeping]:
+    """The statements' pages (under docs/), the data exports (by project path, encoded: they
+    have no description nor moved anchors), and what `Index.page` recorded."""
+    pages = {**statements_pages(ix), **by_speaker_pages(ix)}
+    made = {urls.doc_data(name): text for name, text in exports(ix).items()}
+    data = {f"docs/{path}": text.encode("utf-8") for path, text in made.items()}
+    return pages, data, ix.bookkeeping()
 
 
 def generate(root: Path, write: bool = True, incremental_render: bool = True) -> Result:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .problems import InputError, Problem
 
@@ -147,5 +148,15 @@ def _talking_point_candidates(result: Result, shown: int | None) -> None:
         )
 
 
+def run() -> NoReturn:
+    """The `dossier` command: `main`, then out at once. A build leaves about a gigabyte of
+    objects at 1,000 reports; the interpreter freeing them one by one on the way out took
+    a second, with nothing left to do (every file is written and closed, every line printed)."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

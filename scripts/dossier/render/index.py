@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from ..incremental import Reuse
 
 
+# What Index.page records: pages made, the reports each was made from, what each showed
+# besides, and the pages reused from the last render.
+Bookkeeping = tuple[
+    dict[str, str], dict[str, frozenset[str]], dict[str, tuple[object, ...]], set[str]
+]
+
+
 @dataclass
 class Index:
     corpus: Corpus
@@ -139,6 +146,18 @@ class Index:
                 self.reused.add(doc)
         self.made[doc] = text = make() if text is None else text
         return text
+
+    def bookkeeping(self) -> Bookkeeping:
+        """What `page` recorded, for a process that made pages for this one (build.py)."""
+        return self.made, self.made_from, self.shown, self.reused
+
+    def absorb(self, kept: Bookkeeping) -> None:
+        """Take in what `page` recorded in a process that made pages for this one."""
+        made, made_from, shown, reused = kept
+        self.made.update(made)
+        self.made_from.update(made_from)
+        self.shown.update(shown)
+        self.reused.update(reused)
 
     def statement_sources(self, statements: Iterable[Statement]) -> frozenset[str]:
         """The reports a page that shows `statements` is made from: theirs, and those of every

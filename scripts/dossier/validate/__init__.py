@@ -13,14 +13,13 @@ need more than one entry run on the model alone, split by concern:
 from __future__ import annotations
 
 import contextlib
-import os
-import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from pathlib import Path
 
+from .. import aside
 from ..load import RawRegistry, RawReport, read_registry, read_report, report_paths
 from ..model import Corpus, Report, event_sort_key, report_sort_key
 from ..problems import InputError, Problem, Problems
@@ -182,19 +181,17 @@ PARALLEL_FROM = 200
 @contextlib.contextmanager
 def _reading(paths: list[Path], root: Path) -> Iterator[dict[Path, Future[_Fresh]]]:
     """The pages this process has not read before, read by worker processes, one per core,
-    while the caller goes on; an empty mapping when there are few, one core, or other threads.
-    Forking a process that runs threads (a server) can copy a lock some thread holds, so then
-    pages are read here, one after the other. Results are in the caller's order, whatever order
-    the workers finish in."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if cores < 2 or threading.active_count() > 1 or "fork" not in get_all_start_methods():
+    while the caller goes on; an empty mapping when there are few, or when work cannot be
+    sent aside (aside.can_fork). Results are in the caller's order, whatever order the
+    workers finish in."""
+    if not aside.can_fork():
         yield {}
         return
     unread = [p for p in paths if _kept((str(root.resolve()), str(p)), p, root) is None]
     if len(unread) < PARALLEL_FROM:
         yield {}
         return
-    with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(aside.cores(), mp_context=get_context("fork")) as pool:
         yield {p: pool.submit(_read_fresh, p, root) for p in unread}
 
 
