@@ -178,3 +178,20 @@ def real_site_url(real_project: Project) -> Iterator[str]:
 def hostile_site_url(hostile_project: Project) -> Iterator[str]:
     with served(hostile_project.site) as url:
         yield url
+
+
+def in_fresh_process(module: str, function: str, *args: str) -> str:
+    """Run `function` of the test module `module` (with `args`) in a new interpreter and
+    return what it printed; fail with its output if it fails. For what must not depend on
+    the test process: forking is refused once any other thread runs there (aside.can_fork),
+    and earlier tests (a browser, a server) leave threads behind."""
+    code = f"import sys; import {module}; {module}.{function}(*sys.argv[1:])"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout

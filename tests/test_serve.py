@@ -130,7 +130,7 @@ def test_a_page_whose_include_changed_is_built_again(served: tuple[Path, str, An
 
 def test_a_newer_run_stops_an_older_one_and_keeps_the_last_bundle(tmp_path: Path) -> None:
     """The background indexer: a run stopped at once leaves the bundle there as it was; the
-    run after it replaces the bundle with its own."""
+    run after it puts its own in place, and the one after that removes the first."""
     from dossier.serving import Indexer
 
     site = tmp_path / "site"
@@ -147,7 +147,50 @@ def test_a_newer_run_stops_an_older_one_and_keeps_the_last_bundle(tmp_path: Path
     indexer.start(site, index, background=True)
     indexer.wait()
     assert indexer.error is None
-    assert not (site / "pagefind" / "old.txt").exists()
+    # The bundle it replaced stays one run more (a search under way may still read it) ...
+    assert (site / "pagefind" / "old.txt").is_file()
+    indexer.start(site, index, background=True)
+    indexer.wait()
+    assert indexer.error is None
+    assert not (site / "pagefind" / "old.txt").exists()  # ... and goes with the next
     assert (site / "pagefind" / "pagefind.js").is_file()
     settings = (site / "search" / "search_index.json").read_text("utf-8")
     assert '"pagefind":"pagefind/"' in settings and "Zqindexed" not in settings
+
+
+def _bundle(folder: Path, generation: int) -> Path:
+    """A bundle shaped like Pagefind's: chunks named by their content, a few fixed names."""
+    (folder / "index").mkdir(parents=True)
+    (folder / "fragment").mkdir()
+    (folder / "pagefind-entry.json").write_text(f'{{"meta": "m{generation}"}}', "utf-8")
+    (folder / "pagefind.js").write_text("the same script", "utf-8")
+    (folder / f"pagefind.m{generation}.pf_meta").write_text("meta", "utf-8")
+    (folder / "index" / f"i{generation}.pf_index").write_text("index", "utf-8")
+    (folder / "fragment" / "shared.pf_fragment").write_text("a page in both", "utf-8")
+    (folder / "fragment" / f"f{generation}.pf_fragment").write_text("a page", "utf-8")
+    return folder
+
+
+def test_a_search_under_way_finds_the_bundle_it_started_with(tmp_path: Path) -> None:
+    """A swap keeps the chunks of the bundle it replaces (a browser that read the old entry
+    file asks for them next) and removes those of the one before; the entry file names the
+    newest bundle. Deleting the old bundle first once failed a search in `make serve` with
+    "Pagefind: WASM Error"."""
+    from dossier.search_index import BUNDLE_FILES, swap_bundle
+
+    bundle = _bundle(tmp_path / "site" / "pagefind", 1)  # as `make build` leaves it
+    for generation in (2, 3):
+        swap_bundle(_bundle(tmp_path / f"new{generation}", generation), bundle)
+        entry = (bundle / "pagefind-entry.json").read_text("utf-8")
+        assert entry == f'{{"meta": "m{generation}"}}'
+        files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+        for kept in (generation, generation - 1):
+            assert {f"pagefind.m{kept}.pf_meta", f"index/i{kept}.pf_index",
+                    f"fragment/f{kept}.pf_fragment"} <= files, (generation, files)  # fmt: skip
+        gone = {f"pagefind.m{generation - 2}.pf_meta", f"index/i{generation - 2}.pf_index"}
+        assert not gone & files, (generation, files)
+        assert "fragment/shared.pf_fragment" in files
+        assert not [name for name in files if name.endswith(".tmp")]
+        listed = (bundle / BUNDLE_FILES).read_text("utf-8").split()
+        assert f"index/i{generation}.pf_index" in listed
+        assert f"index/i{generation - 1}.pf_index" not in listed

@@ -217,35 +217,43 @@ def test_check_proposes_repeated_wording_as_a_talking_point(project):
     assert "note: possible talking point" not in run_dossier(project, "check").stderr
 
 
-def _loaded(root: Path, parallel: bool, monkeypatch) -> object:
-    """What load_corpus gives, read in worker processes or here; a fresh process's view."""
+def loads_alike(root: str) -> None:
+    """In a fresh process (conftest.in_fresh_process): load_corpus reading the pages in worker
+    processes gives what reading them here gives; prints what it gave."""
     import dossier.validate as validate
     from dossier import aside
     from dossier.problems import InputError
 
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 1 if parallel else 10**9)
-    monkeypatch.setattr(aside, "cores", lambda: 2)
-    validate._READ.clear()
-    with validate._reading(validate.report_paths(root), root) as fresh:
-        assert bool(fresh) == parallel  # the path under test is the one taken
-    validate._READ.clear()
-    try:
-        corpus, problems = validate.load_corpus(root)
-    except InputError as exc:
-        return ("errors", exc.problems)
-    return ("corpus", corpus, problems.items)
+    aside.cores = lambda: 2  # type: ignore[assignment]
+    loaded = []
+    for parallel in (True, False):
+        validate.PARALLEL_FROM = 1 if parallel else 10**9
+        validate._READ.clear()
+        with validate._reading(validate.report_paths(Path(root)), Path(root)) as fresh:
+            assert bool(fresh) == parallel  # the path under test is the one taken
+        validate._READ.clear()
+        try:
+            corpus, problems = validate.load_corpus(Path(root))
+            loaded.append(("corpus", corpus, problems.items))
+        except InputError as exc:
+            loaded.append(("errors", exc.problems))
+    assert loaded[0] == loaded[1], loaded
+    if loaded[0][0] == "corpus":
+        print("corpus", len(loaded[0][1].reports))
+    else:
+        print("errors", *sorted({problem.file for problem in loaded[0][1]}), len(loaded[0][1]))
 
 
-def test_pages_read_in_worker_processes_give_what_reading_here_gives(project, monkeypatch):
-    assert _loaded(project, True, monkeypatch) == _loaded(project, False, monkeypatch)
+def test_pages_read_in_worker_processes_give_what_reading_here_gives(project):
+    from conftest import in_fresh_process
+
+    assert in_fresh_process("test_validate", "loads_alike", str(project)) == "corpus 2\n"
     # With problems in both pages and in a registry: the same problems, in the same order.
     edit(project, PAGE, "speaker: anna-berg", "speaker: anna-bergg")
     edit(project, PAGE, 'value: "2024", basis: inferred', 'value: "2024-02-30", basis: inferred')
     other = "docs/reports/2024-fenwick-denies.md"
     edit(project, other, "statements:", "statements:\n- colour: red")
     edit(project, "data/events.yml", "  kind: strike", "  kind: [strike")
-    parallel = _loaded(project, True, monkeypatch)
-    assert parallel == _loaded(project, False, monkeypatch)
-    assert parallel[0] == "errors" and len(parallel[1]) >= 4, parallel
-    files = [problem.file for problem in parallel[1]]
-    assert {PAGE, other, "data/events.yml"} <= set(files), files
+    printed = in_fresh_process("test_validate", "loads_alike", str(project)).split()
+    assert printed[:4] == ["errors", "data/events.yml", PAGE, other], printed
+    assert int(printed[4]) >= 4, printed

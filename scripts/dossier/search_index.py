@@ -366,9 +366,42 @@ def index_sections(
         run_pagefind(files, fresh, started)
         if stopped is not None and stopped():
             raise SearchIndexError("stopped: a newer build indexes the site")
-        shutil.rmtree(bundle, ignore_errors=True)
-        shutil.move(str(fresh), bundle)
+        swap_bundle(fresh, bundle)
     return len(sections), count, bundle
+
+
+# The files of the bundle in place, as its last swap_bundle left it.
+BUNDLE_FILES = ".bundle-files"
+
+
+def swap_bundle(fresh: Path, bundle: Path) -> None:
+    """Put the bundle `fresh` in the place of `bundle` so that a search already under way in
+    a browser finds the files it started with. Pagefind names its chunks by their content, so
+    the new ones go in beside the old; a file with a fixed name is replaced at once, the
+    entry file last (it names the rest). The chunks of the bundle before the one replaced
+    are removed. Deleting the old bundle first made a search that had read its entry
+    ask for chunks that were gone ("Pagefind: WASM Error")."""
+    new = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    listed = bundle / BUNDLE_FILES
+    if listed.is_file():
+        last = set(listed.read_text("utf-8").split("\n")) - {""}
+    else:  # a bundle made whole (make build), or none yet: all of it is the last one
+        last = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    entry = "pagefind-entry.json"
+    for name in sorted(new, key=lambda name: name == entry):
+        target = bundle / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(fresh / name, staged)  # the fresh bundle may be on another disk
+        os.replace(staged, target)
+    keep = set(new) | last | {BUNDLE_FILES}
+    for path in sorted(bundle.rglob("*"), reverse=True):
+        name = path.relative_to(bundle).as_posix()
+        if path.is_file() and name not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    listed.write_text("".join(f"{name}\n" for name in new), "utf-8")
 
 
 def indexed_pages(site: Path) -> set[str]:
