@@ -194,3 +194,27 @@ def test_a_search_under_way_finds_the_bundle_it_started_with(tmp_path: Path) -> 
         listed = (bundle / BUNDLE_FILES).read_text("utf-8").split()
         assert f"index/i{generation}.pf_index" in listed
         assert f"index/i{generation - 1}.pf_index" not in listed
+
+
+def test_a_bundle_made_on_another_disk_is_copied_in(tmp_path: Path, monkeypatch) -> None:
+    """Renaming across disks fails (EXDEV): each file is then copied beside its place and
+    renamed there, so it still appears whole."""
+    import errno
+    import os
+
+    from dossier import search_index
+
+    bundle = _bundle(tmp_path / "site" / "pagefind", 1)
+    fresh = _bundle(tmp_path / "other-disk", 2)
+    real = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if str(src).startswith(str(fresh)):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index.os, "replace", replace)
+    search_index.swap_bundle(fresh, bundle)
+    assert (bundle / "pagefind-entry.json").read_text("utf-8") == '{"meta": "m2"}'
+    assert (bundle / "index" / "i2.pf_index").read_text("utf-8") == "index"
+    assert not list(bundle.rglob("*.tmp"))

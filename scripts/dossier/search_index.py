@@ -36,6 +36,7 @@ Zensical's output (its index is search.json, the same sections) is indexed the s
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gzip
 import html
 import json
@@ -391,9 +392,14 @@ def swap_bundle(fresh: Path, bundle: Path) -> None:
     for name in sorted(new, key=lambda name: name == entry):
         target = bundle / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        staged = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(fresh / name, staged)  # the fresh bundle may be on another disk
-        os.replace(staged, target)
+        try:
+            os.replace(fresh / name, target)  # a rename: thousands of files at 1,000 reports
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            staged = target.with_name(f".{target.name}.tmp")  # on another disk: copy first
+            shutil.copyfile(fresh / name, staged)
+            os.replace(staged, target)
     keep = set(new) | last | {BUNDLE_FILES}
     for path in sorted(bundle.rglob("*"), reverse=True):
         name = path.relative_to(bundle).as_posix()
