@@ -218,3 +218,25 @@ def test_a_bundle_made_on_another_disk_is_copied_in(tmp_path: Path, monkeypatch)
     assert (bundle / "pagefind-entry.json").read_text("utf-8") == '{"meta": "m2"}'
     assert (bundle / "index" / "i2.pf_index").read_text("utf-8") == "index"
     assert not list(bundle.rglob("*.tmp"))
+
+
+def test_a_run_stopped_while_writing_its_records_never_starts_pagefind(tmp_path: Path) -> None:
+    """In `make serve` the records are written in a thread of the serving process: a newer
+    build stops it there, rather than share the processor with it until Pagefind starts."""
+    from dossier.search_index import SearchIndexError, index_sections
+
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "old.txt").write_text("the last bundle", "utf-8")
+    docs = [{"location": f"p{i}/", "title": f"P{i}", "text": "words"} for i in range(300)]
+    started: list[object] = []
+    checks: list[int] = []
+
+    def stopped() -> bool:
+        checks.append(1)
+        return len(checks) > 1  # a newer build arrives once the first records are written
+
+    with pytest.raises(SearchIndexError, match="stopped"):
+        index_sections(site, {"config": {"lang": ["en"]}, "docs": docs}, started.append, stopped)
+    assert not started
+    assert (site / "pagefind" / "old.txt").is_file()

@@ -42,6 +42,16 @@ def can_fork() -> bool:
     )
 
 
+_HERE = {"only": False}
+
+
+def keep_here() -> None:
+    """From now on, do all work in this process. For a process that builds again and again
+    (`mkdocs serve`): the caches a child warms are the child's, and this process's next,
+    incremental, run would find its own cold."""
+    _HERE["only"] = True
+
+
 class Aside(Generic[T]):
     """`work()`, started in a forked process if `can_fork()`; `result()` waits for it. If the
     child fails in any way, `result()` does the work here: a failure then shows as it would
@@ -50,7 +60,7 @@ class Aside(Generic[T]):
     def __init__(self, work: Callable[[], T]) -> None:
         self._work = work
         self._process: multiprocessing.process.BaseProcess | None = None
-        if not can_fork():
+        if _HERE["only"] or not can_fork():
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)

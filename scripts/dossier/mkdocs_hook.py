@@ -17,6 +17,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from dossier import aside
 from dossier.build import generate
 from dossier.problems import InputError
 from dossier.search_index import SearchIndexError, theme_index
@@ -35,6 +36,7 @@ class _DirtyNotice(logging.Filter):
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
     _state["dirty"] = dirty
+    aside.keep_here()  # each rebuild reuses what this process made: it makes it all itself
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 

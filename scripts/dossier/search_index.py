@@ -293,10 +293,16 @@ def record_path(record: Record) -> str:
     return f"{record.page}{name}"
 
 
-def write_records(sections: list[Section], folder: Path) -> int:
-    """The sections as record files in `folder` (see record_path); returns how many."""
+def write_records(
+    sections: list[Section], folder: Path, stopped: Callable[[], bool] | None = None
+) -> int:
+    """The sections as record files in `folder` (see record_path); returns how many. Once
+    `stopped()` is true, SearchIndexError is raised: in `make serve` this runs in a thread
+    of the serving process, and the rebuild that stopped it needs the processor."""
     made = records(sections)
-    for record in made:
+    for number, record in enumerate(made):
+        if stopped is not None and number % 100 == 0 and stopped():
+            raise SearchIndexError(STOPPED)
         file = folder / record_path(record)
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(record_html(record), encoding="utf-8")
@@ -347,6 +353,9 @@ def write_settings(source: Path, index: dict[str, Any]) -> None:
     source.write_text(text, encoding="utf-8")
 
 
+STOPPED = "stopped: a newer build indexes the site"
+
+
 def index_sections(
     site: Path,
     index: dict[str, Any],
@@ -363,10 +372,10 @@ def index_sections(
     with tempfile.TemporaryDirectory(prefix="dossier-search-") as tmp:
         files, fresh = Path(tmp) / "records", Path(tmp) / BUNDLE
         files.mkdir()
-        count = write_records(sections, files)
+        count = write_records(sections, files, stopped)
         run_pagefind(files, fresh, started)
         if stopped is not None and stopped():
-            raise SearchIndexError("stopped: a newer build indexes the site")
+            raise SearchIndexError(STOPPED)
         swap_bundle(fresh, bundle)
     return len(sections), count, bundle
 
