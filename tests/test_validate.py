@@ -257,3 +257,21 @@ def test_pages_read_in_worker_processes_give_what_reading_here_gives(project):
     printed = in_fresh_process("test_validate", "loads_alike", str(project)).split()
     assert printed[:4] == ["errors", "data/events.yml", PAGE, other], printed
     assert int(printed[4]) >= 4, printed
+
+
+def test_a_page_read_once_is_not_read_again_under_another_form_of_its_root(project, monkeypatch):
+    """`mkdocs serve` named the project `.` on its first build and by its full path after:
+    every page was read again on the first edit (3.7 s of a 7.2 s rebuild at 1,000 reports)."""
+    import dossier.validate as validate
+
+    validate._READ.clear()
+    monkeypatch.chdir(project)
+    validate.load_corpus(Path("."))
+    again: list[Path] = []
+    real = validate._read_fresh
+    monkeypatch.setattr(validate, "_read_fresh", lambda p, r: again.append(p) or real(p, r))
+    validate.load_corpus(project)
+    assert again == []
+    (project / PAGE).write_text((project / PAGE).read_text("utf-8") + "\n", "utf-8")
+    validate.load_corpus(project)
+    assert again == [project / PAGE]  # an edited page is read again, and only it

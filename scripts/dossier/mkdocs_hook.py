@@ -51,7 +51,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         # The theme would merge the last build's index into this one (a dirty build indexes
         # only the pages it builds): serving.Sections keeps the whole, so it need not.
         plugin.search_index_prev = None
-    root = Path(config["config_file_path"]).parent
+    root = Path(config["config_file_path"]).resolve().parent  # relative on the first build
     started = time.perf_counter()
     try:
         result = generate(root, write=True)

@@ -13,6 +13,7 @@ need more than one entry run on the model alone, split by concern:
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ _READ: dict[tuple[str, str], tuple[bytes, _Read]] = {}
 def _read(
     path: Path, root: Path, problems: Problems, fresh: Mapping[Path, Future[_Fresh]]
 ) -> _Read:
-    key = (str(root.resolve()), str(path))
+    key = _key(root, path)
     if path in fresh:
         data, done = fresh[path].result()
     else:
@@ -130,6 +131,14 @@ def _read(
         _READ[key] = (data, done)
     problems.items.extend(done.problems)
     return done
+
+
+def _key(root: Path, path: Path) -> tuple[str, str]:
+    """A page's key in `_READ`: the project, and the page within it. The same root may come
+    as `.` or as a full path (`mkdocs serve` gave both): a key made of either would miss the
+    other, and every page would be read again."""
+    project = root.resolve()
+    return str(project), os.path.relpath(os.path.abspath(path), project)
 
 
 def _kept(key: tuple[str, str], path: Path, root: Path) -> _Fresh | None:
@@ -187,7 +196,7 @@ def _reading(paths: list[Path], root: Path) -> Iterator[dict[Path, Future[_Fresh
     if not aside.can_fork():
         yield {}
         return
-    unread = [p for p in paths if _kept((str(root.resolve()), str(p)), p, root) is None]
+    unread = [p for p in paths if _kept(_key(root, p), p, root) is None]
     if len(unread) < PARALLEL_FROM:
         yield {}
         return
