@@ -113,23 +113,22 @@ def render_after(
     originals = {r.id: (root / "sources" / r.source_file).read_bytes() for r in corpus.reports}
     for report in corpus.reports:
         docs[urls.doc_original(report.id)] = original_page(report, originals[report.id])
-    includes = {
-        f"includes/{urls.include_report(r.id)}": ix.page(
-            f"includes/{urls.include_report(r.id)}", ix.report_sources(r), partial(fragments, r, ix)
-        )
-        for r in corpus.reports
+    includes = [f"includes/{urls.include_report(r.id)}" for r in corpus.reports]
+    made = {
+        doc: ix.page(doc, ix.report_sources(r), partial(fragments, r, ix))
+        for doc, r in zip(includes, corpus.reports, strict=True)
     }
-    data = {f"docs/{path}": text.encode("utf-8") for path, text in feeds(ix).items()}
+    data = _encoded(feeds(ix), "docs/")
     pages, exported, kept = other.result()
     ix.absorb(kept)
     docs |= pages
     docs = add_meta(docs, ix)  # descriptions and schema.org data, once every page is made
     docs = with_moved(docs, moved)  # old addresses of statements and events that moved
     docs.update(redirect_docs(redirects))
-    out = {f"docs/{path}": text.encode("utf-8") for path, text in docs.items()}
+    out = _encoded(docs, "docs/")
     for report in corpus.reports:
         out[f"docs/{source_copy(report)}"] = originals[report.id]
-    out |= {path: text.encode("utf-8") for path, text in includes.items()}
+    out |= _encoded(made)
     out["includes/abbreviations.md"] = abbreviations(ix).encode("utf-8")
     out["includes/home.md"] = home_fragments(ix).encode("utf-8")
     out |= data | exported
@@ -142,9 +141,13 @@ def _other_half(ix: Index) -> tuple[dict[str, str], dict[str, bytes], Bookkeepin
     """The statements' pages (under docs/), the data exports (by project path, encoded: they
     have no description nor moved anchors), and what `Index.page` recorded."""
     pages = {**statements_pages(ix), **by_speaker_pages(ix)}
-    made = {urls.doc_data(name): text for name, text in exports(ix).items()}
-    data = {f"docs/{path}": text.encode("utf-8") for path, text in made.items()}
+    data = _encoded({urls.doc_data(name): text for name, text in exports(ix).items()}, "docs/")
     return pages, data, ix.bookkeeping()
+
+
+def _encoded(docs: Mapping[str, str], folder: str = "") -> dict[str, bytes]:
+    """`docs` as files: each path under `folder`, each text in UTF-8."""
+    return {f"{folder}{path}": text.encode("utf-8") for path, text in docs.items()}
 
 
 def generate(root: Path, write: bool = True, incremental_render: bool = True) -> Result:

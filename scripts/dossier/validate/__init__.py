@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -33,9 +33,11 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     problems = Problems(root)
     paths = report_paths(root)
     registry_problems = Problems(root)
-    with _reading(paths, root) as fresh:  # pages not read before, read in other processes
+    earlier = {p: _kept(root, p) for p in paths}  # read before in this process, unchanged
+    unread = [p for p, kept in earlier.items() if kept is None]
+    with _reading(unread, root) as fresh:  # the others, read in other processes if worth it
         regs, unreadable = _read_registries(root, registry_problems)  # meanwhile, in this one
-        read = [_read(p, root, problems, fresh) for p in paths]
+        read = [_read(p, root, problems, earlier[p], fresh.get(p)) for p in paths]
     problems.items.extend(registry_problems.items)  # after the pages', as they always were
     actors = registries.actors(regs["actors"], problems)
     events = registries.events(regs["events"], problems)
@@ -120,15 +122,17 @@ _READ: dict[tuple[str, str], tuple[bytes, _Read]] = {}
 
 
 def _read(
-    path: Path, root: Path, problems: Problems, fresh: Mapping[Path, Future[_Fresh]]
+    path: Path,
+    root: Path,
+    problems: Problems,
+    kept: _Fresh | None,
+    reading: Future[_Fresh] | None,
 ) -> _Read:
-    key = _key(root, path)
-    if path in fresh:
-        data, done = fresh[path].result()
-    else:
-        data, done = _kept(key, path, root) or _read_fresh(path, root)
+    """The page as this process read it before (`kept`), as a worker reads it (`reading`),
+    or else read here."""
+    data, done = kept or (reading.result() if reading else _read_fresh(path, root))
     if data is not None:
-        _READ[key] = (data, done)
+        _READ[_key(root, path)] = (data, done)
     problems.items.extend(done.problems)
     return done
 
@@ -141,9 +145,9 @@ def _key(root: Path, path: Path) -> tuple[str, str]:
     return str(project), os.path.relpath(os.path.abspath(path), project)
 
 
-def _kept(key: tuple[str, str], path: Path, root: Path) -> _Fresh | None:
+def _kept(root: Path, path: Path) -> _Fresh | None:
     """What this process read of the page before, if neither it nor its original changed."""
-    kept = _READ.get(key)
+    kept = _READ.get(_key(root, path))
     if kept is None:
         return None
     try:
@@ -189,19 +193,14 @@ PARALLEL_FROM = 200
 
 @contextlib.contextmanager
 def _reading(paths: list[Path], root: Path) -> Iterator[dict[Path, Future[_Fresh]]]:
-    """The pages this process has not read before, read by worker processes, one per core,
-    while the caller goes on; an empty mapping when there are few, or when work cannot be
-    sent aside (aside.can_fork). Results are in the caller's order, whatever order the
-    workers finish in."""
-    if not aside.can_fork():
-        yield {}
-        return
-    unread = [p for p in paths if _kept(_key(root, p), p, root) is None]
-    if len(unread) < PARALLEL_FROM:
+    """`paths` read by worker processes, one per core, while the caller goes on; an empty
+    mapping when there are few, or when work cannot be sent aside (aside.can_fork). Results
+    are in the caller's order, whatever order the workers finish in."""
+    if len(paths) < PARALLEL_FROM or not aside.can_fork():
         yield {}
         return
     with ProcessPoolExecutor(aside.cores(), mp_context=get_context("fork")) as pool:
-        yield {p: pool.submit(_read_fresh, p, root) for p in unread}
+        yield {p: pool.submit(_read_fresh, p, root) for p in paths}
 
 
 def _original_state(root: Path, report: Report) -> tuple[object, ...]:
