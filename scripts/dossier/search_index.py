@@ -41,7 +41,6 @@ import gzip
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,6 +49,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from .write import atomic_write
 
 Started = Callable[["subprocess.Popen[str]"], None]
 # Where the Pagefind bundle goes, from the site root.
@@ -406,9 +407,7 @@ def swap_bundle(fresh: Path, bundle: Path) -> None:
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise
-            staged = target.with_name(f".{target.name}.tmp")  # on another disk: copy first
-            shutil.copyfile(fresh / name, staged)
-            os.replace(staged, target)
+            atomic_write(target, (fresh / name).read_bytes())  # on another disk
     keep = set(new) | last | {BUNDLE_FILES}
     for path in sorted(bundle.rglob("*"), reverse=True):
         name = path.relative_to(bundle).as_posix()
