@@ -78,6 +78,24 @@ def _search(new_page: Any, base: str, word: str) -> list[str]:
     return found
 
 
+def _box(new_page: Any, base: str, word: str) -> list[str]:
+    """What the theme's search box lists for `word` on the served site (as a reader types it):
+    the pages of its results, or none once it says nothing matched."""
+    page = new_page()
+    page.goto(base, wait_until="load")  # `networkidle` never comes: live reload stays open
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "m => m && /matching|No matching/.test(m.textContent)", arg=meta.element_handle()
+    )
+    hrefs: list[str] = page.eval_on_selector_all(
+        "ol.md-search-result__list a.md-search-result__link",
+        "els => els.map(e => new URL(e.href).pathname)",
+    )
+    page.context.close()
+    return sorted(set(hrefs))
+
+
 def _eventually(check: Any, limit: float = LIMIT) -> Any:
     started = time.monotonic()
     while time.monotonic() - started < limit:
@@ -91,8 +109,9 @@ def _eventually(check: Any, limit: float = LIMIT) -> Any:
 def test_an_edit_shows_and_is_found(served: tuple[Path, str, Any], new_page: Any) -> None:
     root, base, server = served
     report = _report(root)
-    before = _search(new_page, base, "Kremlin")
+    before = _search(new_page, base, "Hwasong")
     assert before, "a word of the reports is found before any edit"
+    assert _box(new_page, base, "Hwasong"), "and the search box lists it"
     path = root / "docs" / "reports" / f"{report}.md"
     path.write_text(bench.add_note(path.read_text("utf-8"), "zqservenote"), "utf-8")
     page = base + urls.url_page(urls.doc_report(report))
@@ -103,7 +122,13 @@ def test_an_edit_shows_and_is_found(served: tuple[Path, str, Any], new_page: Any
     # search), and so is everything else (a dirty build's theme index holds only the pages
     # it built).
     assert _eventually(lambda: _search(new_page, base, "Zqservetitle"))
-    assert sorted(_search(new_page, base, "Kremlin")) == sorted(before)
+    # The reader's way in, the theme's search box, lists the report under its new title.
+    report_path = urls.url_page(urls.doc_report(report))
+    assert any(
+        h.endswith(report_path)
+        for h in _eventually(lambda: _box(new_page, base, "Zqservetitle"), 30)
+    )
+    assert sorted(_search(new_page, base, "Hwasong")) == sorted(before)
 
 
 def test_a_page_whose_include_changed_is_built_again(served: tuple[Path, str, Any]) -> None:
