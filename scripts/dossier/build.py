@@ -10,12 +10,12 @@ from functools import partial
 from pathlib import Path
 
 from . import incremental, urls
-from .addresses import check_addresses, record_addresses
+from .addresses import Ledger, check_addresses, record_addresses
 from .aside import Aside
 from .incremental import Rendered, reuse
 from .layout import DEFAULT_PAGE_LIMIT, Layout, layout_of
 from .model import Corpus
-from .problems import Problem
+from .problems import Problem, Problems
 from .render.actors import actor_page, actors_index
 from .render.exports import exports
 from .render.feeds import feeds
@@ -158,6 +158,19 @@ def generate(root: Path, write: bool = True, incremental_render: bool = True) ->
         return _generate(root, write, incremental_render)
 
 
+def check(root: Path) -> Result:
+    """Every check `generate` makes of the input, in the same order, without making a page:
+    what `dossier check` runs. A corpus that passes builds; at 1,000 reports this takes a
+    third of a build's time (rendering is two thirds of it, and finds no problem of its own).
+    The result has no outputs."""
+    with _no_cycle_collection():
+        corpus, problems, _, _ = _checked(root)
+        read_quality(root)  # data/quality.json
+        read_performance(root)  # data/performance.json
+        site_url(root)  # mkdocs.yml
+        return Result(corpus, {}, problems.warnings)
+
+
 @contextlib.contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Python's collector of reference cycles held back for a run. A run makes many objects
@@ -178,9 +191,7 @@ def _generate(root: Path, write: bool, incremental_render: bool) -> Result:
     before = incremental.settled(root) if incremental_render and write else None
     if isinstance(before, Result):  # no file changed since the last run: nothing to do
         return replace(before, written=(), deleted=(), unchanged=len(before.outputs))
-    corpus, problems = load_corpus(root)
-    layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
-    ledger = check_addresses(root, corpus, layout)  # published addresses must not vanish
+    corpus, problems, layout, ledger = _checked(root)
     last = incremental.last_render(root) if incremental_render else None
     outputs, made = render_after(
         last, corpus, root, ledger.redirects, site_url(root), layout, ledger.moved
@@ -195,6 +206,14 @@ def _generate(root: Path, write: bool, incremental_render: bool) -> Result:
         record_addresses(root, ledger)  # data/published.txt gains the new addresses
         incremental.settle(root, outputs, result)
     return result
+
+
+def _checked(root: Path) -> tuple[Corpus, Problems, Layout, Ledger]:
+    """The corpus read and checked, its layout, and its addresses checked against those
+    published (which must not vanish)."""
+    corpus, problems = load_corpus(root)
+    layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
+    return corpus, problems, layout, check_addresses(root, corpus, layout)
 
 
 def _write(root: Path, result: Result) -> Outcome:

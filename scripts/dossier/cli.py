@@ -106,10 +106,10 @@ def _import(root: Path, path: Path, report_id: str | None) -> int:
 
 
 def _build(root: Path, write: bool, all_notes: bool = False) -> int:
-    from .build import generate
+    from .build import check, generate
 
     started = time.perf_counter()
-    result = generate(root, write=write)
+    result = generate(root, write=True) if write else check(root)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     took = time.perf_counter() - started
