@@ -1,5 +1,6 @@
 """Bad input: one clear message per problem naming file, field and line; nothing written."""
 
+import contextlib
 import re
 import shutil
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_CORPUS, run_dossier
+from dossier.problems import InputError
 
 PAGE = "docs/reports/2024-03-05-ministers-condemn.md"
 
@@ -275,6 +277,28 @@ def test_a_page_read_once_is_not_read_again_under_another_form_of_its_root(proje
     (project / PAGE).write_text((project / PAGE).read_text("utf-8") + "\n", "utf-8")
     validate.load_corpus(project)
     assert again == [project / PAGE]  # an edited page is read again, and only it
+
+
+def test_pages_kept_between_loads_are_only_the_project_s_own(project, tmp_path):
+    """A process keeps what it read of each page for its next load (`mkdocs serve`), but not
+    of pages deleted since, nor of another project it loaded before."""
+    import dossier.validate as validate
+
+    other = tmp_path / "other"
+    shutil.copytree(project, other)
+    validate._READ.clear()
+    validate.load_corpus(other)
+    validate.load_corpus(project)
+    pages = sorted(p.name for p in (project / "docs" / "reports").glob("*.md"))
+    assert sorted(Path(page).name for _, page in validate._READ) == pages
+    assert {root for root, _ in validate._READ} == {str(project.resolve())}
+    gone = project / "docs" / "reports" / pages[-1]
+    text = gone.read_text("utf-8")
+    gone.unlink()
+    with contextlib.suppress(InputError):  # its statements may be cited elsewhere
+        validate.load_corpus(project)
+    assert sorted(Path(page).name for _, page in validate._READ) == pages[:-1]
+    gone.write_text(text, "utf-8")
 
 
 # --- `dossier check`: every check of a build, no page made ------------------------------------

@@ -33,6 +33,7 @@ def load_corpus(root: Path) -> tuple[Corpus, Problems]:
     problems = Problems(root)
     paths = report_paths(root)
     registry_problems = Problems(root)
+    _forget_all_but(root, paths)
     earlier = {p: _kept(root, p) for p in paths}  # read before in this process, unchanged
     unread = [p for p, kept in earlier.items() if kept is None]
     with _reading(unread, root) as fresh:  # the others, read in other processes if worth it
@@ -143,6 +144,15 @@ def _key(root: Path, path: Path) -> tuple[str, str]:
     other, and every page would be read again."""
     project = root.resolve()
     return str(project), os.path.relpath(os.path.abspath(path), project)
+
+
+def _forget_all_but(root: Path, paths: list[Path]) -> None:
+    """Drop what was kept of pages that are not `paths` of the project at `root`: pages
+    deleted since, and other projects' (a process that loads another project, as the tests
+    do, would otherwise keep every page it ever read)."""
+    keep = {_key(root, path) for path in paths}
+    for key in [key for key in _READ if key not in keep]:
+        del _READ[key]
 
 
 def _kept(root: Path, path: Path) -> _Fresh | None:
