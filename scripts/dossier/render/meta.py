@@ -24,6 +24,7 @@ import yaml
 from .. import urls
 from ..escape import ONE_LINE, SAFE_DUMPER, html_attr, json_for_html
 from ..model import Actor, Event, Report
+from ..yamlio import SAFE_LOADER
 from .fmt import plural
 from .index import Index
 from .reports import SITE_NAME
@@ -122,7 +123,7 @@ def actor_description(actor: Actor, ix: Index) -> str:
 def _from_title(doc: str) -> str:
     """A page this module has no words for (a page added later) is described by its title."""
     block = doc.split("---\n", 2)[1]
-    meta = yaml.safe_load(block) or {}
+    meta = yaml.load(block, Loader=SAFE_LOADER) or {}  # libyaml's: hundreds of pages
     title = html.unescape(str(meta.get("title", ""))).strip()
     return clip(f"{title}: a page of the {SITE_NAME}." if title else SITE_NAME)
 
