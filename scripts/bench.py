@@ -605,8 +605,19 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def interruptible() -> None:
+    """Interrupts handled here, and so not ignored by the servers this run starts (each is
+    stopped with one). Started in the background (`make bench &`, nohup), a process ignores
+    them, and so do the programs it starts: each server then ignored the interrupt and was
+    killed a minute later, leaving its site folder behind. A handled signal is reset for a
+    started program; an ignored one stays ignored."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
+    interruptible()
     sizes = args.sizes or list(SMOKE_SIZES if args.smoke else SIZES)
     options = Options(
         seed=args.seed,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -490,3 +491,22 @@ def test_the_smoke_run_measures_every_size_and_writes_a_record_the_page_takes(
     assert "budget(s) missed" in done.stderr
     assert copy.deepcopy(data) == json.loads(dump(data))  # the one format
     assert data["code_changed"] is (measurement.code_changed and "mix versions" in done.stderr)
+
+
+def test_servers_started_from_a_backgrounded_run_can_be_interrupted(bench: ModuleType) -> None:
+    """`nohup make bench &` starts the run with interrupts ignored, and a started program
+    inherits that: each server then ignored the interrupt that stops it, and was killed a
+    minute later with its site folder left behind."""
+    child = "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"
+
+    def ignored_by_a_started_program() -> str:
+        ran = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True)
+        return ran.stdout.strip()
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert ignored_by_a_started_program() == "True"  # as a backgrounded run starts
+        bench.interruptible()
+        assert ignored_by_a_started_program() == "False"
+    finally:
+        signal.signal(signal.SIGINT, before)
