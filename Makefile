@@ -53,7 +53,7 @@ test-fast: $(VENV)/.installed  ## everything but the browser and Zensical tests,
 goldens: $(VENV)/.installed  ## rewrite the golden files from the fixture corpus, then review the diff
 	DOSSIER_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
 
-bench: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## measure N = 5 (real), 100, 1,000, 2,000 reports against the budgets; writes data/performance.json (about an hour)
+bench: $(VENV)/.installed $(ZENSICAL_VENV)/.installed  ## measure N = 5 (real), 100, 1,000, 2,000 reports against the budgets; writes data/performance.json (about half an hour)
 	$(BIN)/python scripts/bench.py
 
 .PHONY: bench-smoke

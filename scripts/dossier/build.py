@@ -160,14 +160,14 @@ def generate(root: Path, write: bool = True, incremental_render: bool = True) ->
 
 def check(root: Path) -> Result:
     """Every check `generate` makes of the input, in the same order, without making a page:
-    what `dossier check` runs. A corpus that passes builds; at 1,000 reports this takes a
-    third of a build's time (rendering is two thirds of it, and finds no problem of its own).
-    The result has no outputs."""
+    what `dossier check` runs. A corpus that passes builds. Rendering finds no problem of its
+    own and is most of a build: at 1,000 reports this takes 3.5 s, a build 8.4 s. The result
+    has no outputs."""
     with _no_cycle_collection():
         corpus, problems, _, _ = _checked(root)
+        site_url(root)  # mkdocs.yml
         read_quality(root)  # data/quality.json
         read_performance(root)  # data/performance.json
-        site_url(root)  # mkdocs.yml
         return Result(corpus, {}, problems.warnings)
 
 
