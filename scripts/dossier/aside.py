@@ -2,8 +2,8 @@
 
 The generator is one process on a machine that usually has more cores. Two stretches of its
 work need nothing from what comes after them: reading the report pages (each page is checked
-on its own) and making the data exports and feeds (from the finished index). Those run in
-forked processes while this one goes on.
+on its own) and making the statements' pages and the data exports (from the finished index).
+Those run in forked processes while this one goes on.
 
 A fork copies the process, locks included: a lock some other thread holds at that moment
 stays held in the child for ever. So work is sent aside only when this process runs no other
@@ -46,9 +46,10 @@ _HERE = {"only": False}
 
 
 def keep_here() -> None:
-    """From now on, do all work in this process. For a process that builds again and again
-    (`mkdocs serve`): the caches a child warms are the child's, and this process's next,
-    incremental, run would find its own cold."""
+    """From now on, `Aside` does its work in this process. For a process that builds again and
+    again (`mkdocs serve`): the caches a child warms are the child's, and this process's next,
+    incremental, run would find its own cold. (Pages read by worker processes come back whole
+    and are kept here, validate._READ, so reading still uses them while it can fork.)"""
     _HERE["only"] = True
 
 

@@ -25,7 +25,9 @@ from .render.home import home_fragments
 from .render.index import Bookkeeping, Index
 from .render.meta import add_meta
 from .render.originals import original_page
+from .render.performance import Measurement as PerformanceRecord
 from .render.performance import performance_page, read_performance
+from .render.quality import Measurement as QualityRecord
 from .render.quality import quality_page, read_quality
 from .render.record import differences_pages, references_pages, talking_points_pages
 from .render.redirects import redirect_docs, with_moved
@@ -88,7 +90,7 @@ def render_after(
     and what this render leaves for the next."""
     layout = layout or layout_of(corpus)
     redirects, moved = dict(redirects or {}), dict(moved or {})
-    quality, performance = read_quality(root), read_performance(root)  # data/*.json
+    quality, performance = _recorded(root)
     context = (site_url, layout, sorted(redirects.items()), sorted(moved.items()))
     ix = Index(corpus, site_url, layout, previous=reuse(last, corpus, context))
     # The statements' pages and the exports are made on another core meanwhile (aside.py):
@@ -166,8 +168,7 @@ def check(root: Path) -> Result:
     with _no_cycle_collection():
         corpus, problems, _, _ = _checked(root)
         site_url(root)  # mkdocs.yml
-        read_quality(root)  # data/quality.json
-        read_performance(root)  # data/performance.json
+        _recorded(root)
         return Result(corpus, {}, problems.warnings)
 
 
@@ -214,6 +215,11 @@ def _checked(root: Path) -> tuple[Corpus, Problems, Layout, Ledger]:
     corpus, problems = load_corpus(root)
     layout = layout_of(corpus, page_limit(root, DEFAULT_PAGE_LIMIT))
     return corpus, problems, layout, check_addresses(root, corpus, layout)
+
+
+def _recorded(root: Path) -> tuple[QualityRecord | None, PerformanceRecord | None]:
+    """The recorded measurements (data/quality.json, data/performance.json), checked."""
+    return read_quality(root), read_performance(root)
 
 
 def _write(root: Path, result: Result) -> Outcome:
